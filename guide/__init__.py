@@ -1,0 +1,41 @@
+"""The guide: questions to ask a doctor about ketamine and esketamine, as a page and a PDF."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent.parent
+
+DEFAULTS = {
+    # A form with 20 questions of 300 characters is about 25 KiB even in a 4-byte script.
+    "MAX_CONTENT_LENGTH": 64 * 1024,
+    "MAX_FORM_MEMORY_SIZE": 64 * 1024,
+    "OWN_QUESTIONS_MAX_LINES": 20,
+    "OWN_QUESTION_MAX_CHARS": 300,
+    "BABEL_DEFAULT_LOCALE": "en",
+    "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "translations"),
+    # No sessions are used; without a secret key Flask cannot set a session cookie at all.
+    "SECRET_KEY": None,
+}
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(__name__, static_folder=str(ROOT / "static"), instance_relative_config=True)
+    app.config.from_mapping(DEFAULTS)
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        app.config.from_prefixed_env("GUIDE")
+    else:
+        app.config.from_mapping(test_config)
+
+    from . import assets, errors, i18n, security, views
+    from .pdf import Renderer
+
+    assets.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    app.extensions["pdf_renderer"] = Renderer(Path(app.static_folder))
+    app.register_blueprint(views.bp)
+    return app

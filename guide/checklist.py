@@ -1,0 +1,106 @@
+"""What a person asked for: their questions, their top three, their own words, their paper.
+
+Everything here comes from the request and is untrusted. It is checked against the content
+and the limits, and each problem becomes a message the person can act on; the text they
+typed is kept so the form can be shown again with nothing lost.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from flask_babel import gettext as _, ngettext
+
+from .content import Catalog
+
+PAPERS = ("a4", "letter")
+MAX_TOP = 3
+
+# Control characters other than tab and line breaks have no place in a question, and some
+# (NUL, escape) upset PDF tooling downstream.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True)
+class Limits:
+    own_lines: int = 20
+    own_chars: int = 300
+
+
+@dataclass
+class Choices:
+    questions: list[str] = field(default_factory=list)  # in the guide's order
+    top: list[str] = field(default_factory=list)        # in the order the person gave
+    own: list[str] = field(default_factory=list)
+    own_text: str = ""                                   # as typed, to refill the form
+    paper: str | None = None
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def whole_guide(self) -> bool:
+        return not self.questions
+
+
+def _shown(value: str) -> str:
+    """An id from the request, cut short so a hostile one cannot flood the message."""
+    return value if len(value) <= 60 else value[:60] + "…"
+
+
+def read(form, catalog: Catalog, limits: Limits, *, with_own: bool) -> Choices:
+    """Parse ``q``, ``top``, ``own`` and ``paper`` from a request's args or form."""
+    choices = Choices()
+    errors = choices.errors
+
+    asked = form.getlist("q")
+    for qid in dict.fromkeys(asked):
+        if not catalog.has_question(qid):
+            errors.append(_("There is no question with the id “%(id)s” in this guide. The "
+                            "link may be old or mistyped.", id=_shown(qid)))
+    chosen = set(asked)
+    choices.questions = [qid for qid in catalog.question_ids if qid in chosen]
+
+    top = list(dict.fromkeys(form.getlist("top")))
+    for qid in top:
+        if not catalog.has_question(qid):
+            errors.append(_("There is no question with the id “%(id)s” in this guide. The "
+                            "link may be old or mistyped.", id=_shown(qid)))
+        elif qid not in chosen:
+            errors.append(_("“%(question)s” is marked as most important but is not ticked. "
+                            "Tick it, or unmark it.", question=catalog.question(qid).text))
+    if len(top) > MAX_TOP:
+        errors.append(ngettext("You marked %(num)d question as most important. Please mark "
+                               "no more than 3.",
+                               "You marked %(num)d questions as most important. Please mark "
+                               "no more than 3.", len(top)))
+    choices.top = [qid for qid in top if catalog.has_question(qid)]
+
+    paper = form.get("paper", "").strip().lower()
+    if paper:
+        if paper in PAPERS:
+            choices.paper = paper
+        else:
+            errors.append(_("The paper size must be A4 or Letter."))
+
+    if with_own:
+        choices.own_text = form.get("own", "")
+        choices.own = _own_questions(choices.own_text, limits, errors)
+    return choices
+
+
+def _own_questions(text: str, limits: Limits, errors: list[str]) -> list[str]:
+    lines = []
+    for raw in text.splitlines():
+        line = unicodedata.normalize("NFC", _CONTROL.sub("", raw)).strip()
+        if line:
+            lines.append(line)
+    if len(lines) > limits.own_lines:
+        errors.append(_("You wrote %(num)d questions of your own. The limit is %(max)d. "
+                        "Please remove some or join them.", num=len(lines),
+                        max=limits.own_lines))
+    for number, line in enumerate(lines, start=1):
+        if len(line) > limits.own_chars:
+            errors.append(_("Your question %(number)d has %(length)d characters. The limit "
+                            "is %(max)d per question. Please shorten it or split it into two "
+                            "lines.", number=number, length=len(line), max=limits.own_chars))
+    return lines

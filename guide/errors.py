@@ -1,0 +1,25 @@
+"""Error pages: what went wrong, in the page's language, with a way back to the guide."""
+from __future__ import annotations
+
+from flask import render_template
+from flask_babel import gettext as _
+from werkzeug.exceptions import HTTPException
+
+
+def init_app(app) -> None:
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        messages = {
+            404: (_("Page not found"),
+                  _("We could not find that page. It may have moved, or the link may have a "
+                    "typo. The guide is available in these languages:")),
+            405: (_("That did not work"),
+                  _("This page cannot be used that way. Please start again from the guide.")),
+            413: (_("Too much text"),
+                  _("What you sent is larger than 64 KB, the most this guide accepts. Please "
+                    "go back, shorten your own questions and try again. Your browser's Back "
+                    "button should keep what you typed.")),
+        }
+        title, message = messages.get(error.code, (error.name, error.description))
+        return render_template("error.html", title=title, message=message,
+                               code=error.code), error.code

@@ -1,0 +1,87 @@
+"""Turning a checklist page into a PDF with WeasyPrint, fetching nothing from outside.
+
+WeasyPrint's default fetcher follows any URL it meets (http, file, ...). Ours only opens
+files inside the app's static folder, so neither a template mistake nor anything a person
+types can make the renderer reach the network or read other files.
+"""
+from __future__ import annotations
+
+import logging
+import mimetypes
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+log = logging.getLogger(__name__)
+
+# PDF/UA-1: tagged structure, document language and a title shown in the viewer's title
+# bar, so screen readers can read the checklist.
+PDF_VARIANT = "pdf/ua-1"
+
+
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string that cannot end the string or the style element."""
+    escaped = "".join(ch if ch.isalnum() or ch in " .,:;-_/()%" else f"\\{ord(ch):x} "
+                      for ch in str(text))
+    return f'"{escaped}"'
+
+
+def page_rules(paper: str, edition: str, page_of: str) -> str:
+    """The @page rule: paper size, edition at the bottom left, "Page X of Y" at the right.
+
+    ``page_of`` is a translated sentence holding the markers ``{page}`` and ``{pages}``,
+    which become the CSS page counters wherever the translation puts them.
+    """
+    content = []
+    for i, piece in enumerate(page_of.replace("{pages}", "\0pages\0")
+                              .replace("{page}", "\0page\0").split("\0")):
+        if i % 2:
+            content.append(f"counter({piece})")
+        elif piece:
+            content.append(css_string(piece))
+    size = "A4" if paper == "a4" else "letter"
+    return (f"@page {{ size: {size}; "
+            f"@bottom-left {{ content: {css_string(edition)}; }} "
+            f"@bottom-right {{ content: {' '.join(content)}; }} }}")
+
+
+class RefusedURL(ValueError):
+    """A URL outside the static folder; WeasyPrint skips the resource and carries on."""
+
+
+class StaticOnlyFetcher(URLFetcher):
+    def __init__(self, root: Path):
+        super().__init__(allowed_protocols=("file",), allow_redirects=False)
+        self.root = root.resolve()
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+            raise RefusedURL(f"refused {parts.scheme or 'relative'} URL")
+        path = Path(unquote(parts.path)).resolve()
+        if not path.is_relative_to(self.root) or not path.is_file():
+            raise RefusedURL("refused a file outside the static folder")
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": mime})
+
+
+class Renderer:
+    """One per app: the font configuration and fetcher are reused across renders."""
+
+    def __init__(self, static_root: Path):
+        self.static_root = Path(static_root).resolve()
+        self.base_url = self.static_root.as_uri() + "/"
+        self.fetcher = StaticOnlyFetcher(self.static_root)
+        self.fonts = FontConfiguration()
+        # The font configuration holds Pango state that is not safe to share between
+        # threads; renders are CPU-bound anyway, so one at a time per process costs nothing.
+        self._lock = threading.Lock()
+
+    def render(self, html: str) -> bytes:
+        document = HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher)
+        with self._lock:
+            return document.write_pdf(font_config=self.fonts, pdf_variant=PDF_VARIANT)

@@ -1,0 +1,147 @@
+"""Routes. Their paths and form field names are a public contract: keep them stable."""
+from __future__ import annotations
+
+import hashlib
+
+from flask import (Blueprint, current_app, jsonify, make_response, redirect, render_template,
+                   request, url_for)
+from flask_babel import format_date, gettext as _
+from markupsafe import Markup
+
+from . import crisis, i18n, pdf
+from .checklist import Choices, Limits, read
+from .content import CATALOG, CONTENT_VERSION, INTRO, LAST_REVIEWED, NOT_ADVICE
+
+bp = Blueprint("guide", __name__)
+
+
+def _limits() -> Limits:
+    cfg = current_app.config
+    return Limits(own_lines=cfg["OWN_QUESTIONS_MAX_LINES"],
+                  own_chars=cfg["OWN_QUESTION_MAX_CHARS"])
+
+
+@bp.app_context_processor
+def every_page():
+    """What the layout needs on every page, error pages included."""
+    return {
+        "catalog": CATALOG,
+        "not_advice": NOT_ADVICE,
+        "content_version": CONTENT_VERSION,
+        "last_reviewed": LAST_REVIEWED,
+        "crisis_line": crisis.line_for(i18n.current().crisis_country),
+        "format_date": format_date,
+    }
+
+
+def _page_context(**extra):
+    return {"intro": INTRO, "limits": _limits(), **extra}
+
+
+@bp.get("/")
+def root():
+    response = redirect(url_for("guide.index", lang=i18n.negotiate(request.accept_languages)))
+    response.vary.add("Accept-Language")
+    return response
+
+
+@bp.get("/healthz")
+def healthz():
+    return jsonify(status="ok", content_version=CONTENT_VERSION,
+                   build=current_app.config["BUILD_ID"])
+
+
+@bp.get("/<lang>/")
+def index():
+    return render_template("guide.html", **_page_context(choices=Choices()))
+
+
+@bp.get("/<lang>/sources")
+def sources():
+    return render_template("sources.html", **_page_context())
+
+
+@bp.route("/<lang>/checklist", methods=("GET", "POST"))
+def checklist_page():
+    """The checklist as a printable page: the Print button's target when JavaScript is off."""
+    choices, problem = _read_choices()
+    if problem is not None:
+        return problem
+    return render_template("checklist.html", **_checklist_context(choices, for_pdf=False))
+
+
+@bp.route("/<lang>/checklist.pdf", methods=("GET", "POST"))
+def checklist_pdf():
+    choices, problem = _read_choices()
+    if problem is not None:
+        return problem
+    loc = i18n.current()
+    paper = choices.paper or loc.paper
+
+    if request.method == "GET":
+        etag = _etag(loc.tag, choices.questions, choices.top, paper)
+        if request.if_none_match.contains(etag):
+            response = make_response("", 304)
+            response.set_etag(etag)
+            return response
+
+    html = render_template("checklist.html", **_checklist_context(choices, for_pdf=True))
+    pdf = current_app.extensions["pdf_renderer"].render(html)
+
+    response = make_response(pdf)
+    response.mimetype = "application/pdf"
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="ketamine-questions-{loc.tag}.pdf"')
+    if request.method == "GET":
+        response.set_etag(etag)
+        response.cache_control.public = True
+        response.cache_control.max_age = 3600
+    else:
+        # It holds what the person typed: no cache anywhere may keep it.
+        response.cache_control.no_store = True
+    return response
+
+
+def _read_choices():
+    """The request's choices, or the response that explains what is wrong with them."""
+    posted = request.method == "POST"
+    choices = read(request.form if posted else request.args, CATALOG, _limits(),
+                   with_own=posted)
+    if not choices.errors:
+        return choices, None
+    if posted:
+        # Show the form again with everything the person chose and typed, and what to fix.
+        page = render_template("guide.html", **_page_context(choices=choices))
+    else:
+        page = render_template("error.html", title=_("This link does not work"),
+                               message=" ".join(choices.errors), code=400)
+    return choices, (page, 400)
+
+
+def _checklist_context(choices: Choices, *, for_pdf: bool) -> dict:
+    loc = i18n.current()
+    top = [CATALOG.question(qid) for qid in choices.top]
+    wanted = set(choices.questions) - set(choices.top)
+    sections = [
+        (section, [q for q in section.questions if choices.whole_guide or q.id in wanted])
+        for section in CATALOG.sections
+    ]
+    paper = choices.paper or loc.paper
+    # Translators: the footer of each printed page; keep {page} and {pages} as they are.
+    page_of = _("Page {page} of {pages}")
+    edition = _("Version %(version)s, %(date)s", version=CONTENT_VERSION,
+                date=format_date(LAST_REVIEWED, "medium"))
+    return _page_context(
+        for_pdf=for_pdf,
+        paper=paper,
+        page_rules=Markup(pdf.page_rules(paper, edition, page_of)),
+        top_questions=top,
+        sections=[(s, qs) for s, qs in sections if qs],
+        own_questions=choices.own,
+        choices=choices,
+    )
+
+
+def _etag(*parts) -> str:
+    key = repr((current_app.config["BUILD_ID"], *parts))
+    return hashlib.sha256(key.encode()).hexdigest()[:32]

@@ -1,0 +1,82 @@
+// Enhancements for the guide page. Without JavaScript the form still posts and prints.
+(function () {
+  "use strict";
+
+  var form = document.querySelector("form.picker");
+  if (!form) {
+    return;
+  }
+
+  function printItem(text) {
+    // Text only: what a person types never becomes markup.
+    var li = document.createElement("li");
+    li.className = "question";
+    var ask = document.createElement("div");
+    ask.className = "ask";
+    var box = document.createElement("span");
+    box.className = "box";
+    var span = document.createElement("span");
+    span.textContent = text;
+    ask.appendChild(box);
+    ask.appendChild(span);
+    var answer = document.createElement("div");
+    answer.className = "answer";
+    answer.innerHTML = '<span class="rule"></span><span class="rule"></span>';
+    li.appendChild(ask);
+    li.appendChild(answer);
+    return li;
+  }
+
+  // The print stylesheet cannot show a textarea's lines or move the top questions first,
+  // so build those parts of the printed checklist just before printing.
+  function preparePrint() {
+    var own = document.getElementById("own");
+    var ownList = document.getElementById("own-print");
+    ownList.textContent = "";
+    own.value.split(/\r?\n/).forEach(function (line) {
+      line = line.trim();
+      if (line) {
+        ownList.appendChild(printItem(line));
+      }
+    });
+    // Room to write questions that come up later.
+    if (!ownList.children.length) {
+      ownList.appendChild(printItem(""));
+      ownList.appendChild(printItem(""));
+    }
+
+    var top = document.getElementById("print-top");
+    var topList = top.querySelector("ul");
+    topList.textContent = "";
+    form.querySelectorAll(".question.is-top").forEach(function (item) {
+      item.classList.remove("is-top");
+    });
+    form.querySelectorAll('input[name="top"]:checked').forEach(function (input) {
+      var item = input.closest(".question");
+      var ticked = item.querySelector('input[name="q"]');
+      if (ticked && ticked.checked) {
+        item.classList.add("is-top");
+        topList.appendChild(printItem(item.querySelector(".pick label").textContent));
+      }
+    });
+    top.hidden = topList.children.length === 0;
+  }
+  window.addEventListener("beforeprint", preparePrint);
+
+  // With JavaScript the Print button prints this page, styled as the checklist by the
+  // print stylesheet, instead of opening the printable page.
+  var printButton = form.querySelector('button[data-action="print"]');
+  if (printButton && window.print) {
+    printButton.addEventListener("click", function (event) {
+      event.preventDefault();
+      preparePrint();
+      window.print();
+    });
+  }
+
+  // Move focus to the list of problems after a rejected submit, so it is read out first.
+  var errors = document.getElementById("errors");
+  if (errors) {
+    errors.focus();
+  }
+})();

@@ -1,0 +1,75 @@
+"""Fixtures: the app, a client, and a way to read a PDF back."""
+from __future__ import annotations
+
+import io
+import logging
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from guide import create_app
+from guide.locales import LOCALES
+
+
+@pytest.fixture(scope="session")
+def app():
+    """One app for the whole run: its PDF renderer keeps its fonts loaded between tests."""
+    return create_app({"TESTING": True})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture(params=[loc.tag for loc in LOCALES])
+def lang(request):
+    """Every shipped language, by its URL tag."""
+    return request.param
+
+
+@pytest.fixture(autouse=True)
+def quiet_weasyprint(caplog):
+    # Refused fetches are logged with a traceback at ERROR; the tests assert on the refusal
+    # itself, so the noise only hides real failures.
+    caplog.set_level(logging.CRITICAL, logger="weasyprint")
+
+
+class ReadPdf:
+    """A PDF response read back: its pages' text, with line breaks folded into spaces."""
+
+    def __init__(self, data: bytes):
+        assert data.startswith(b"%PDF-"), data[:40]
+        self.reader = PdfReader(io.BytesIO(data))
+        self.pages = [_fold(page.extract_text()) for page in self.reader.pages]
+        self.text = " ".join(self.pages)
+
+    def __contains__(self, text: str) -> bool:
+        return _fold(text) in self.text
+
+    def page_of(self, text: str) -> list[int]:
+        return [i for i, page in enumerate(self.pages) if _fold(text) in page]
+
+    @property
+    def fonts(self) -> set[str]:
+        names = set()
+        for page in self.reader.pages:
+            fonts = page["/Resources"].get_object().get("/Font", {})
+            for ref in fonts.values():
+                font = ref.get_object()
+                descendants = font.get("/DescendantFonts")
+                target = descendants[0].get_object() if descendants else font
+                descriptor = target["/FontDescriptor"].get_object()
+                if any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                    names.add(str(font["/BaseFont"]).split("+", 1)[-1])
+        return names
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture
+def read_pdf():
+    return ReadPdf

@@ -1,0 +1,102 @@
+"""Bad input: a clear message, a fitting status, and nothing the person typed is lost."""
+from __future__ import annotations
+
+import pytest
+
+
+def test_unknown_question_id_in_a_link_is_a_400_that_names_it(client):
+    response = client.get("/en/checklist.pdf?q=driving&q=not-a-question")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "There is no question with the id “not-a-question”" in html
+    assert 'href="/en/"' in html
+
+
+def test_a_hostile_id_is_shown_escaped_and_cut_short(client):
+    response = client.get("/en/checklist.pdf?q=<script>" + "x" * 500)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "x" * 100 not in html
+
+
+def test_unknown_question_id_in_a_post_shows_the_form_again(client):
+    response = client.post("/en/checklist.pdf", data={
+        "q": ["driving", "gone-id"], "own": "Keep this question?", "paper": "a4"})
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "gone-id" in html
+    assert 'value="driving" aria-describedby="why-driving" checked' in html
+    assert "Keep this question?</textarea>" in html
+    assert 'value="a4" checked' in html
+    assert 'role="alert"' in html
+
+
+def test_top_question_that_is_not_chosen_is_a_400_that_says_so(client):
+    response = client.post("/en/checklist.pdf", data={"q": ["driving"], "top": ["cost"]})
+    assert response.status_code == 400
+    assert "is marked as most important but is not ticked" in response.get_data(as_text=True)
+
+
+def test_more_than_three_top_questions_is_a_400_that_says_so(client):
+    ids = ["driving", "cost", "pregnancy", "why-me"]
+    response = client.post("/en/checklist.pdf", data={"q": ids, "top": ids})
+    assert response.status_code == 400
+    assert "You marked 4 questions as most important. Please mark no more than 3." in \
+        response.get_data(as_text=True)
+
+
+def test_three_top_questions_are_fine(client):
+    ids = ["driving", "cost", "pregnancy"]
+    response = client.post("/en/checklist.pdf", data={"q": ids, "top": ids})
+    assert response.status_code == 200
+
+
+def test_more_than_twenty_own_questions_is_a_400_that_says_the_limit(client):
+    own = "\n".join(f"Question {n}?" for n in range(21))
+    response = client.post("/en/checklist.pdf", data={"own": own})
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "You wrote 21 questions of your own. The limit is 20." in html
+    assert "Question 20?</textarea>" in html
+
+
+def test_an_own_question_over_300_characters_is_a_400_that_says_the_limit(client):
+    response = client.post("/en/checklist.pdf", data={"own": "ok?\n" + "a" * 301})
+    assert response.status_code == 400
+    assert "Your question 2 has 301 characters. The limit is 300 per question." in \
+        response.get_data(as_text=True)
+
+
+def test_empty_lines_do_not_count(client, read_pdf):
+    own = "\n".join(["First?"] + [""] * 40 + ["   "] * 5 + ["Second?"])
+    response = client.post("/en/checklist.pdf", data={"own": own, "q": "cost"})
+    assert response.status_code == 200
+    pdf = read_pdf(response.data)
+    assert "First?" in pdf and "Second?" in pdf
+
+
+def test_control_characters_are_dropped(client, read_pdf):
+    response = client.post("/en/checklist.pdf", data={"own": "Bell\x07 and\x00 null?",
+                                                      "q": "cost"})
+    assert response.status_code == 200
+    assert "Bell and null?" in read_pdf(response.data)
+
+
+def test_a_body_over_64_kib_is_a_413_that_says_the_limit(client):
+    response = client.post("/en/checklist.pdf", data={"own": "a" * (65 * 1024)})
+    assert response.status_code == 413
+    assert "larger than 64 KB" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("paper", ["a3", "legal", "<b>"])
+def test_unknown_paper_size_is_a_400(client, paper):
+    response = client.get(f"/en/checklist.pdf?q=cost&paper={paper}")
+    assert response.status_code == 400
+    assert "The paper size must be A4 or Letter." in response.get_data(as_text=True)
+
+
+def test_wrong_method_is_a_405_page(client):
+    response = client.put("/en/checklist.pdf")
+    assert response.status_code == 405
+    assert "Please start again from the guide." in response.get_data(as_text=True)
