@@ -10,7 +10,7 @@
   function printItem(text) {
     // Text only: what a person types never becomes markup.
     var li = document.createElement("li");
-    li.className = "question";
+    li.className = "print-item";
     var ask = document.createElement("div");
     ask.className = "ask";
     var box = document.createElement("span");
@@ -48,8 +48,8 @@
     var top = document.getElementById("print-top");
     var topList = top.querySelector("ul");
     topList.textContent = "";
-    form.querySelectorAll(".question.is-top").forEach(function (item) {
-      item.classList.remove("is-top");
+    form.querySelectorAll(".is-top, .only-top").forEach(function (item) {
+      item.classList.remove("is-top", "only-top");
     });
     form.querySelectorAll('input[name="top"]:checked').forEach(function (input) {
       var item = input.closest(".question");
@@ -60,6 +60,13 @@
       }
     });
     top.hidden = topList.children.length === 0;
+    // A section whose ticked questions all moved up to the top list has nothing left.
+    form.querySelectorAll("fieldset.section").forEach(function (section) {
+      var ticked = section.querySelectorAll('input[name="q"]:checked').length;
+      if (ticked && ticked === section.querySelectorAll(".question.is-top").length) {
+        section.classList.add("only-top");
+      }
+    });
   }
   window.addEventListener("beforeprint", preparePrint);
 
