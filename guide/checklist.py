@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from flask_babel import gettext as _, ngettext
 
 from .content import Catalog
+from .crisis import is_country_code
 
 PAPERS = ("a4", "letter")
 MAX_TOP = 3
@@ -35,6 +36,7 @@ class Choices:
     own: list[str] = field(default_factory=list)
     own_text: str = ""                                   # as typed, to refill the form
     paper: str | None = None
+    country: str | None = None
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -81,6 +83,14 @@ def read(form, catalog: Catalog, limits: Limits, *, with_own: bool) -> Choices:
             choices.paper = paper
         else:
             errors.append(_("The paper size must be A4 or Letter."))
+
+    country = form.get("country", "").strip()
+    if country:
+        if is_country_code(country):
+            choices.country = country.upper()
+        else:
+            errors.append(_("We do not know the country “%(code)s”. Please choose your "
+                            "country from the list.", code=_shown(country)))
 
     if with_own:
         choices.own_text = form.get("own", "")

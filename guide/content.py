@@ -188,6 +188,69 @@ SOURCES: tuple[Source, ...] = (
         "https://en.wikipedia.org/wiki/Suicide_and_Crisis_Lifeline",
         _l("The US crisis line: call or text 988, at any time of day or night."),
     ),
+    Source(
+        "helpline-988-canada",
+        "9-8-8 Suicide Crisis Helpline launches in Canada. Global News, November 2023.",
+        "https://globalnews.ca/news/9852199/",
+        _l("The Canadian crisis line: call or text 988, at any time, in English or French."),
+    ),
+    Source(
+        "samaritans",
+        "Contact a Samaritan. Samaritans (UK and Ireland).",
+        "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+        _l("Samaritans in the UK and Ireland: call 116 123 for free, day or night."),
+    ),
+    Source(
+        "linea-024",
+        "Línea 024 de atención a la conducta suicida, Ministerio de Sanidad. RTVE news, "
+        "9 May 2022.",
+        None,
+        _l("Spain's suicide prevention line: call 024 for free, day or night."),
+    ),
+    Source(
+        "linea-de-la-vida",
+        "Línea de la Vida, Secretaría de Salud (CONASAMA). Al Momento, Mexico.",
+        "https://almomento.mx/?p=1169021",
+        _l("Mexico's free mental health line, 800 911 2000, open 24 hours."),
+    ),
+    Source(
+        "numero-3114",
+        "3114, numéro national de prévention du suicide.",
+        "https://3114.fr/",
+        _l("France's suicide prevention line: call 3114 for free, day or night. In danger, "
+           "call 15."),
+    ),
+    Source(
+        "telefonseelsorge",
+        "TelefonSeelsorge. Domradio.de glossary.",
+        "https://www.domradio.de/glossar/telefonseelsorge-0",
+        _l("Germany's free and anonymous helpline, open day and night."),
+    ),
+    Source(
+        "cvv-188",
+        "CVV: ligação gratuita para o 188. Claudia (Abril), Brazil.",
+        "https://claudia.abril.com.br/noticias/suicidio-cvv-ligacao-gratuita/",
+        _l("Brazil's free emotional support line, 188, open 24 hours."),
+    ),
+    Source(
+        "linha-1411",
+        "Linha Nacional de Prevenção do Suicídio 1411. 24noticias (SAPO), September 2025.",
+        None,
+        _l("Portugal's free suicide prevention line, 1411, open day and night."),
+    ),
+    Source(
+        "hotline-12356",
+        "全国统一心理援助热线12356 (National Health Commission notice). NetEase News.",
+        "https://c.m.163.com/news/a/JKBD9CKU0514CC6P.html",
+        _l("China's national mental health support line, 12356, open at least 18 hours a "
+           "day."),
+    ),
+    Source(
+        "tele-manas",
+        "Tele-MANAS, Ministry of Health and Family Welfare. Mint, October 2022.",
+        None,
+        _l("India's free mental health line: 14416 or 1-800-891-4416, day or night."),
+    ),
 )
 
 INTRO: tuple[IntroPart, ...] = (

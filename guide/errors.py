@@ -10,6 +10,9 @@ def init_app(app) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         messages = {
+            400: (_("That did not work"),
+                  _("The request was not complete or not in the form this guide expects. "
+                    "Please start again from the guide.")),
             404: (_("Page not found"),
                   _("We could not find that page. It may have moved, or the link may have a "
                     "typo. The guide is available in these languages:")),
@@ -20,6 +23,8 @@ def init_app(app) -> None:
                     "go back, shorten your own questions and try again. Your browser's Back "
                     "button should keep what you typed.")),
         }
-        title, message = messages.get(error.code, (error.name, error.description))
+        title, message = messages.get(error.code, (
+            _("Something went wrong"),
+            _("Something went wrong on our side. Please try again in a moment.")))
         return render_template("error.html", title=title, message=message,
                                code=error.code), error.code

@@ -5,11 +5,15 @@ decides where ``/`` redirects.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from flask import abort, g, has_request_context, request
 from flask_babel import Babel
 
 from . import locales
-from .locales import BY_TAG, DEFAULT_TAG, LOCALES, SupportedLocale
+from .locales import DEFAULT_TAG, SupportedLocale
 
 # Regions and scripts of Chinese that are written in traditional characters: a reader
 # there should not be sent to the Simplified catalog.
@@ -17,14 +21,16 @@ _TRADITIONAL = {"hant", "tw", "hk", "mo"}
 
 
 def init_app(app) -> None:
-    locales.validate()
+    translations = Path(app.config["BABEL_TRANSLATION_DIRECTORIES"])
+    locales.validate(locales.LOCALES, translations_dir=translations)
+    compile_stale(translations, app.logger)
     Babel(app, locale_selector=lambda: current().babel,
           default_translation_directories=app.config["BABEL_TRANSLATION_DIRECTORIES"])
 
     @app.url_value_preprocessor
     def pull_lang(endpoint, values):
         if values and "lang" in values:
-            loc = BY_TAG.get(values.pop("lang"))
+            loc = locales.BY_TAG.get(values.pop("lang"))
             if loc is None:
                 abort(404)
             g.locale = loc
@@ -36,15 +42,36 @@ def init_app(app) -> None:
 
     @app.context_processor
     def locale_context():
-        return {"locale": current(), "locales": LOCALES}
+        return {"locale": current(), "locales": locales.LOCALES}
+
+
+def compile_stale(translations: Path, logger) -> None:
+    """Compile any catalog whose .mo is missing or older than its .po.
+
+    Without this, a fresh clone or an edited .po would silently show English or old text
+    until someone remembered 'flask translate compile'.
+    """
+    for po in translations.glob("*/LC_MESSAGES/messages.po"):
+        mo = po.with_suffix(".mo")
+        if mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        with po.open("rb") as f:
+            catalog = read_po(f, locale=po.parent.parent.name)
+        with mo.open("wb") as f:
+            write_mo(f, catalog)
+        logger.info("compiled %s", mo)
 
 
 def current() -> SupportedLocale:
-    """The request's locale; pages outside ``/<lang>/`` use the visitor's best match."""
+    """The request's locale, from the URL; elsewhere the visitor's best match."""
     loc = g.get("locale")
     if loc is None:
-        tag = negotiate(request.accept_languages) if has_request_context() else DEFAULT_TAG
-        loc = g.locale = BY_TAG[tag]
+        tag = DEFAULT_TAG
+        if has_request_context():
+            # A page that does not exist under /<lang>/ still answers in that language.
+            first = request.path.strip("/").split("/", 1)[0]
+            tag = first if first in locales.BY_TAG else negotiate(request.accept_languages)
+        loc = g.locale = locales.BY_TAG[tag]
     return loc
 
 
@@ -62,11 +89,11 @@ def negotiate(accepted) -> str:
 def match(value: str) -> str | None:
     """Map one language range (``pt-PT``, ``zh-CN``, ``ar-EG``) to a supported tag."""
     wanted = value.replace("_", "-").lower()
-    for loc in LOCALES:
+    for loc in locales.LOCALES:
         if loc.tag.lower() == wanted:
             return loc.tag
     lang, *rest = wanted.split("-")
-    same_lang = [loc for loc in LOCALES if loc.tag.lower().split("-")[0] == lang]
+    same_lang = [loc for loc in locales.LOCALES if loc.tag.lower().split("-")[0] == lang]
     if lang == "zh":
         script = "hant" if _TRADITIONAL & set(rest) else "hans"
         same_lang = [loc for loc in same_lang if script in loc.tag.lower().split("-")[1:]]

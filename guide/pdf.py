@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import re
 import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -17,6 +18,15 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 log = logging.getLogger(__name__)
+
+# Script-specific font files are large; a render loads them only when its text needs them
+# (a page in that language, a crisis line's name, or what a person typed).
+FONT_SHEETS = (
+    ("css/fonts-arabic.css", re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"
+                                        "\ufb50-\ufdff\ufe70-\ufeff]")),
+    ("css/fonts-sc.css", re.compile("[\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf"
+                                    "\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")),
+)
 
 # PDF/UA-1: tagged structure, document language and a title shown in the viewer's title
 # bar, so screen readers can read the checklist.
@@ -82,6 +92,9 @@ class Renderer:
         self._lock = threading.Lock()
 
     def render(self, html: str) -> bytes:
+        sheets = "".join(f'<link rel="stylesheet" href="{sheet}">'
+                         for sheet, script in FONT_SHEETS if script.search(html))
+        html = html.replace("</head>", sheets + "</head>", 1)
         document = HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher)
         with self._lock:
             return document.write_pdf(font_config=self.fonts, pdf_variant=PDF_VARIANT)

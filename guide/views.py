@@ -7,6 +7,7 @@ from flask import (Blueprint, current_app, jsonify, make_response, redirect, ren
                    request, url_for)
 from flask_babel import format_date, gettext as _
 from markupsafe import Markup
+from werkzeug.exceptions import HTTPException
 
 from . import crisis, i18n, pdf
 from .checklist import Choices, Limits, read
@@ -21,21 +22,56 @@ def _limits() -> Limits:
                   own_chars=cfg["OWN_QUESTION_MAX_CHARS"])
 
 
+# Pages that exist in every language, for the language menu and hreflang links.
+_ALTERNATES = {"guide.index", "guide.sources"}
+
+
 @bp.app_context_processor
 def every_page():
     """What the layout needs on every page, error pages included."""
+    country = _country()
     return {
         "catalog": CATALOG,
         "not_advice": NOT_ADVICE,
         "content_version": CONTENT_VERSION,
         "last_reviewed": LAST_REVIEWED,
-        "crisis_line": crisis.line_for(i18n.current().crisis_country),
+        "country": country,
+        "crisis_line": crisis.line_for(country),
+        "crisis_lines": crisis.LINES,
+        "unknown_country": crisis.UNKNOWN,
         "format_date": format_date,
+        "alternate_endpoint": request.endpoint if request.endpoint in _ALTERNATES else None,
     }
 
 
-def _page_context(**extra):
-    return {"intro": INTRO, "limits": _limits(), **extra}
+def _country() -> str:
+    """The crisis line's country: as chosen, else the browser's region, else the locale's."""
+    try:
+        values = request.form if request.method == "POST" else request.args
+    except HTTPException:
+        values = {}  # a body too large to read: the error page still needs a crisis line
+    chosen = values.get("country", "").strip()
+    if crisis.is_country_code(chosen):
+        return chosen.upper()
+    return crisis.region_of(request.accept_languages) or i18n.current().crisis_country
+
+
+def _paper(choices: Choices) -> str:
+    """Paper as chosen, else what printers in the person's country hold, else the locale's."""
+    if choices.paper:
+        return choices.paper
+    country = _country()
+    if country in crisis.LETTER_COUNTRIES:
+        return "letter"
+    if country and country != crisis.UNKNOWN:
+        return "a4"
+    return i18n.current().paper
+
+
+def _page_context(choices: Choices | None = None, **extra):
+    choices = choices or Choices()
+    return {"intro": INTRO, "limits": _limits(), "country_menu": crisis.country_menu(),
+            "choices": choices, "paper": _paper(choices), **extra}
 
 
 @bp.get("/")
@@ -53,7 +89,9 @@ def healthz():
 
 @bp.get("/<lang>/")
 def index():
-    return render_template("guide.html", **_page_context(choices=Choices()))
+    response = make_response(render_template("guide.html", **_page_context(choices=Choices())))
+    response.vary.add("Accept-Language")
+    return response
 
 
 @bp.get("/<lang>/sources")
@@ -76,10 +114,11 @@ def checklist_pdf():
     if problem is not None:
         return problem
     loc = i18n.current()
-    paper = choices.paper or loc.paper
+    paper = _paper(choices)
+    country = _country()
 
     if request.method == "GET":
-        etag = _etag(loc.tag, choices.questions, choices.top, paper)
+        etag = _etag(loc.tag, choices.questions, choices.top, paper, country)
         if request.if_none_match.contains(etag):
             response = make_response("", 304)
             response.set_etag(etag)
@@ -94,6 +133,7 @@ def checklist_pdf():
         f'attachment; filename="ketamine-questions-{loc.tag}.pdf"')
     if request.method == "GET":
         response.set_etag(etag)
+        response.vary.add("Accept-Language")
         response.cache_control.public = True
         response.cache_control.max_age = 3600
     else:
@@ -119,19 +159,19 @@ def _read_choices():
 
 
 def _checklist_context(choices: Choices, *, for_pdf: bool) -> dict:
-    loc = i18n.current()
     top = [CATALOG.question(qid) for qid in choices.top]
     wanted = set(choices.questions) - set(choices.top)
     sections = [
         (section, [q for q in section.questions if choices.whole_guide or q.id in wanted])
         for section in CATALOG.sections
     ]
-    paper = choices.paper or loc.paper
+    paper = _paper(choices)
     # Translators: the footer of each printed page; keep {page} and {pages} as they are.
     page_of = _("Page {page} of {pages}")
     edition = _("Version %(version)s, %(date)s", version=CONTENT_VERSION,
                 date=format_date(LAST_REVIEWED, "medium"))
-    return _page_context(
+    return dict(
+        intro=INTRO,
         for_pdf=for_pdf,
         paper=paper,
         page_rules=Markup(pdf.page_rules(paper, edition, page_of)),

@@ -2,6 +2,28 @@
 (function () {
   "use strict";
 
+  // Choosing a country shows its crisis line at once: every country's text is already in
+  // the page (hidden), so this works offline and keeps what the person has ticked.
+  var countrySelect = document.getElementById("crisis-country");
+  if (countrySelect) {
+    var showButton = countrySelect.form.querySelector("button");
+    if (showButton) {
+      showButton.hidden = true;
+    }
+    countrySelect.addEventListener("change", function () {
+      var code = countrySelect.value;
+      document.querySelectorAll(".crisis .crisis-text").forEach(function (text) {
+        text.hidden = text.getAttribute("data-country") !== code;
+      });
+      document.querySelectorAll('input[type="hidden"][name="country"]').forEach(function (input) {
+        input.value = code;
+      });
+      var url = new URL(window.location.href);
+      url.searchParams.set("country", code);
+      window.history.replaceState(null, "", url);
+    });
+  }
+
   var form = document.querySelector("form.picker");
   if (!form) {
     return;

@@ -1,0 +1,172 @@
+"""Checks and statistics for the gettext catalogs, in words a translator understands.
+
+Parsing uses Babel's own .po reader; placeholders are also checked by GNU msgfmt
+(``--check-format``) where it is installed, since that is what gettext itself enforces.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.pofile import PoFileError, read_po
+
+from .locales import LOCALES, SupportedLocale
+
+PLACEHOLDER = re.compile(r"%\((\w+)\)[-#0 +]*\d*(?:\.\d+)?[sdifeEgGxXor%]|\{(\w*)(?:[:!][^}]*)?\}")
+TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
+QUESTION_MARKS = ("?", "？", "؟")
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    line: int
+    msgid: str
+    text: str
+    error: bool = True   # False: a warning, shown but not failing the check
+
+    def __str__(self) -> str:
+        kind = "error" if self.error else "warning"
+        msgid = self.msgid if len(self.msgid) <= 70 else self.msgid[:67] + "..."
+        where = f'{self.path}:{self.line}: msgid "{msgid}"' if self.msgid else \
+            f"{self.path}:{self.line}"
+        return f"{where}\n    {kind}: {self.text}"
+
+
+def po_path(translations: Path, babel_id: str) -> Path:
+    return translations / babel_id / "LC_MESSAGES" / "messages.po"
+
+
+def placeholders(text: str) -> set[str]:
+    return {f"%({m[0]})" if m[0] else "{" + m[1] + "}" for m in PLACEHOLDER.findall(text)}
+
+
+def tags(text: str) -> set[str]:
+    return {t.lower() for t in TAG.findall(text)}
+
+
+def _as_list(value) -> list[str]:
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def check_po(path: Path, *, shipped: bool = True) -> list[Problem]:
+    """Every problem in one .po file. ``shipped``: it must also be complete."""
+    try:
+        with path.open("rb") as f:
+            catalog = read_po(f, abort_invalid=True)
+    except PoFileError as error:
+        line = getattr(error, "lineno", 0) or 0
+        return [Problem(path, line, "", f"this file cannot be read as a .po catalog "
+                        f"({error}). Look for a missing quote or a line that does not start "
+                        f"with msgid, msgstr or #.")]
+    except (OSError, UnicodeDecodeError) as error:
+        return [Problem(path, 0, "", f"this file cannot be opened as UTF-8 text ({error}).")]
+
+    problems = []
+    nplurals = catalog.num_plurals
+    for message in catalog:
+        if not message.id:
+            continue  # the header
+        msgid = _as_list(message.id)[0]
+        line = message.lineno or 0
+
+        def report(text, error=True):
+            problems.append(Problem(path, line, msgid, text, error))
+
+        strings = [s or "" for s in _as_list(message.string)]
+        if message.pluralizable and len(strings) != nplurals:
+            report(f"this language has {nplurals} plural forms, but the entry has "
+                   f"{len(strings)} msgstr[...] lines. Give one translation per form.")
+        if "fuzzy" in message.flags:
+            if shipped:
+                report("the translation is marked fuzzy (a guess from an older text). Check "
+                       "it against the English, then delete the '#, fuzzy' line.")
+            continue
+        if not any(strings):
+            if shipped:
+                report("there is no translation yet.")
+            continue
+        if not all(strings):
+            report("some plural forms are still empty.")
+
+        sources = _as_list(message.id)
+        for index, translation in enumerate(strings):
+            if not translation:
+                continue
+            # A plural form may leave out the count (e.g. "one question"), not a name.
+            source = sources[min(index, len(sources) - 1)] if message.pluralizable else msgid
+            wanted, got = placeholders(source), placeholders(translation)
+            if message.pluralizable:
+                wanted.discard("%(num)")
+            for name in sorted(wanted - got):
+                report(f"the translation leaves out the placeholder {name}. Keep every "
+                       f"placeholder exactly as in the English text.")
+            for name in sorted(got - placeholders(" ".join(sources))):
+                report(f"the translation has the placeholder {name}, which the English text "
+                       f"does not have. Placeholders must not be translated or renamed.")
+            extra = tags(translation) - tags(" ".join(sources))
+            if extra:
+                report(f"the translation adds HTML ({', '.join('<' + t + '>' for t in sorted(extra))}) "
+                       f"that the English text does not have. Pages show translations as "
+                       f"HTML, so only keep tags that the English has.")
+            if msgid.rstrip().endswith("?") and not translation.rstrip().endswith(QUESTION_MARKS):
+                report("the English is a question, the translation does not end with a "
+                       "question mark.", error=False)
+            if len(msgid) >= 12 and not 0.3 <= len(translation) / len(msgid) <= 3.0:
+                report(f"the translation is {len(translation)} characters long and the "
+                       f"English {len(msgid)}: check nothing is missing or repeated.",
+                       error=False)
+    # gettext's own check says the same as ours in other words; keep only what it adds.
+    seen = {p.line for p in problems if p.error}
+    return problems + [p for p in msgfmt_problems(path) if p.line not in seen]
+
+
+def msgfmt_problems(path: Path) -> list[Problem]:
+    """What GNU gettext's own format check finds (it catches a placeholder left out)."""
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        return []
+    result = subprocess.run([msgfmt, "--check-format", "-o", "/dev/null", str(path)],
+                            capture_output=True, text=True)
+    problems = []
+    for raw in result.stderr.splitlines():
+        match = re.match(r"^(.*?):(\d+): (.*)$", raw)
+        if match and "found" not in match[3] and "fatal error" not in match[3]:
+            problems.append(Problem(path, int(match[2]), "", "msgfmt: " + match[3]))
+    return problems
+
+
+@dataclass(frozen=True)
+class Stats:
+    locale: SupportedLocale
+    translated: int
+    total: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+
+def stats(translations: Path, pot: Path, locales=LOCALES) -> list[Stats]:
+    with pot.open("rb") as f:
+        total = sum(1 for m in read_po(f) if m.id)
+    rows = []
+    for loc in locales:
+        path = po_path(translations, loc.babel)
+        if not path.is_file():
+            rows.append(Stats(loc, total if loc.review == "source" else 0, total))
+            continue
+        with path.open("rb") as f:
+            catalog = read_po(f)
+        done = sum(1 for m in catalog if m.id and "fuzzy" not in m.flags
+                   and all(_as_list(m.string)))
+        rows.append(Stats(loc, done, total))
+    return rows
+
+
+def msgids(path: Path) -> set[str]:
+    with path.open("rb") as f:
+        return {_as_list(m.id)[0] for m in read_po(f) if m.id}
