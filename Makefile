@@ -21,6 +21,7 @@ run: setup
 	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - wsgi:app
 
 test: setup
+	$(BIN)/flask translate check
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 clean:

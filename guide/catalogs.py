@@ -30,9 +30,13 @@ class Problem:
 
     def __str__(self) -> str:
         kind = "error" if self.error else "warning"
+        path = self.path
+        try:
+            path = path.resolve().relative_to(Path.cwd())
+        except ValueError:
+            pass
         msgid = self.msgid if len(self.msgid) <= 70 else self.msgid[:67] + "..."
-        where = f'{self.path}:{self.line}: msgid "{msgid}"' if self.msgid else \
-            f"{self.path}:{self.line}"
+        where = f'{path}:{self.line}: msgid "{msgid}"' if self.msgid else f"{path}:{self.line}"
         return f"{where}\n    {kind}: {self.text}"
 
 
@@ -46,6 +50,14 @@ def placeholders(text: str) -> set[str]:
 
 def tags(text: str) -> set[str]:
     return {t.lower() for t in TAG.findall(text)}
+
+
+_WIDE = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def _width(text: str) -> int:
+    """Length in Latin-letter terms: a Chinese character says about as much as three."""
+    return len(text) + 2 * len(_WIDE.findall(text))
 
 
 def _as_list(value) -> list[str]:
@@ -67,6 +79,7 @@ def check_po(path: Path, *, shipped: bool = True) -> list[Problem]:
 
     problems = []
     nplurals = catalog.num_plurals
+    plural_counts = _plural_counts(path)
     for message in catalog:
         if not message.id:
             continue  # the header
@@ -77,9 +90,13 @@ def check_po(path: Path, *, shipped: bool = True) -> list[Problem]:
             problems.append(Problem(path, line, msgid, text, error))
 
         strings = [s or "" for s in _as_list(message.string)]
-        if message.pluralizable and len(strings) != nplurals:
-            report(f"this language has {nplurals} plural forms, but the entry has "
-                   f"{len(strings)} msgstr[...] lines. Give one translation per form.")
+        if message.pluralizable:
+            # Babel pads missing forms when reading, so count them in the file itself.
+            written = plural_counts.get(line, len(strings))
+            if written != nplurals:
+                report(f"this language has {nplurals} plural forms, but the entry has "
+                       f"{written} msgstr[...] lines. Give one translation per form.")
+                continue
         if "fuzzy" in message.flags:
             if shipped:
                 report("the translation is marked fuzzy (a guess from an older text). Check "
@@ -115,7 +132,7 @@ def check_po(path: Path, *, shipped: bool = True) -> list[Problem]:
             if msgid.rstrip().endswith("?") and not translation.rstrip().endswith(QUESTION_MARKS):
                 report("the English is a question, the translation does not end with a "
                        "question mark.", error=False)
-            if len(msgid) >= 12 and not 0.3 <= len(translation) / len(msgid) <= 3.0:
+            if len(msgid) >= 12 and not 0.3 <= _width(translation) / len(msgid) <= 3.0:
                 report(f"the translation is {len(translation)} characters long and the "
                        f"English {len(msgid)}: check nothing is missing or repeated.",
                        error=False)
@@ -124,8 +141,27 @@ def check_po(path: Path, *, shipped: bool = True) -> list[Problem]:
     return problems + [p for p in msgfmt_problems(path) if p.line not in seen]
 
 
+def _plural_counts(path: Path) -> dict[int, int]:
+    """For each plural entry, the line of its msgid and how many msgstr[N] lines it has."""
+    counts, start, seen_plural = {}, 0, False
+    for number, line in enumerate(path.read_text("utf-8", errors="replace").splitlines(), 1):
+        if line.startswith("msgid "):
+            start, seen_plural = number, False
+        elif line.startswith("msgid_plural "):
+            seen_plural = True
+            counts[start] = 0
+        elif seen_plural and line.startswith("msgstr["):
+            counts[start] += 1
+    return counts
+
+
+# msgfmt's words for a file it cannot parse, as opposed to a problem in one translation.
+_SYNTAX = ("syntax error", "end-of-line within string", "end-of-file within string",
+           "invalid control sequence", "invalid multibyte sequence", "missing", "duplicate")
+
+
 def msgfmt_problems(path: Path) -> list[Problem]:
-    """What GNU gettext's own format check finds (it catches a placeholder left out)."""
+    """What GNU gettext's own checks find (it catches a placeholder left out)."""
     msgfmt = shutil.which("msgfmt")
     if msgfmt is None:
         return []
@@ -133,9 +169,16 @@ def msgfmt_problems(path: Path) -> list[Problem]:
                             capture_output=True, text=True)
     problems = []
     for raw in result.stderr.splitlines():
-        match = re.match(r"^(.*?):(\d+): (.*)$", raw)
-        if match and "found" not in match[3] and "fatal error" not in match[3]:
-            problems.append(Problem(path, int(match[2]), "", "msgfmt: " + match[3]))
+        match = re.match(r"^(.*?):(\d+):(?:\d+:)? (.*)$", raw)
+        if not match or "found" in match[3] or "fatal error" in match[3]:
+            continue
+        if any(word in match[3] for word in _SYNTAX):
+            text = (f"this file cannot be read as a .po catalog (msgfmt: {match[3]}). Look "
+                    f"for a missing quote or a line that does not start with msgid, msgstr "
+                    f"or #.")
+        else:
+            text = "msgfmt: " + match[3]
+        problems.append(Problem(path, int(match[2]), "", text))
     return problems
 
 

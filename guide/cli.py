@@ -50,6 +50,13 @@ def _pot() -> Path:
     return _translations() / "messages.pot"
 
 
+def _shown(path: Path) -> Path:
+    try:
+        return path.relative_to(ROOT)
+    except ValueError:
+        return path
+
+
 def _pybabel(*args: str) -> None:
     result = subprocess.run([*_PYBABEL, *args], cwd=_root(), capture_output=True, text=True)
     if result.returncode != 0:
@@ -85,7 +92,7 @@ def extract_to(output: Path) -> None:
 def extract():
     """Collect the English strings into translations/messages.pot."""
     extract_to(_pot())
-    click.echo(f"wrote {_pot().relative_to(_root())}")
+    click.echo(f"wrote {_shown(_pot())}")
 
 
 @translate.command()
@@ -107,7 +114,7 @@ def init(lang):
         raise click.ClickException(f"{target} exists already; use 'flask translate update'.")
     _pybabel("init", "--input-file", str(_pot()), "--output-dir", str(_translations()),
              "--locale", ident, "--no-wrap")
-    click.echo(f"created {target.relative_to(_root())}: translate it, then add {lang!r} to "
+    click.echo(f"created {_shown(target)}: translate it, then add {lang!r} to "
                f"guide/locales.py")
 
 

@@ -5,6 +5,7 @@ decides where ``/`` redirects.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -57,8 +58,11 @@ def compile_stale(translations: Path, logger) -> None:
             continue
         with po.open("rb") as f:
             catalog = read_po(f, locale=po.parent.parent.name)
-        with mo.open("wb") as f:
+        # Several workers may start at once: write aside, then swap in whole.
+        partial = mo.with_name(f".{mo.name}.{os.getpid()}")
+        with partial.open("wb") as f:
             write_mo(f, catalog)
+        os.replace(partial, mo)
         logger.info("compiled %s", mo)
 
 

@@ -61,3 +61,15 @@ def validate(locales=LOCALES, translations_dir=None) -> None:
             if not po.is_file():
                 raise ValueError(f"{loc.tag}: no catalog at {po}; run "
                                  f"'flask translate init {loc.tag}'")
+
+
+def markdown_table(locales=LOCALES) -> str:
+    """The README's table of languages."""
+    rows = ["| tag | language | direction | paper | crisis line | translation |",
+            "| --- | --- | --- | --- | --- | --- |"]
+    review = {"source": "original", "reviewed": "reviewed by a medical translator",
+              "unreviewed": "not yet reviewed by a medical translator"}
+    for loc in locales:
+        rows.append(f"| `{loc.tag}` | {loc.native_name} | {loc.direction} | {loc.paper} | "
+                    f"{loc.crisis_country or 'local emergency number'} | {review[loc.review]} |")
+    return "\n".join(rows)

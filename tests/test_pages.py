@@ -149,3 +149,11 @@ def test_printable_checklist_page_shows_the_choice(client):
     assert str(CATALOG.question("driving").text) in html
     assert str(CATALOG.question("pregnancy").text) not in html
     assert "My own &lt;b&gt;one&lt;/b&gt;" in html
+
+
+def test_readme_table_of_languages_matches_the_locale_list():
+    from guide import ROOT
+    from guide.locales import markdown_table
+    readme = (ROOT / "README.md").read_text()
+    table = readme.split("<!-- languages:start -->\n")[1].split("\n<!-- languages:end -->")[0]
+    assert table == markdown_table(), "paste guide.locales.markdown_table() into README.md"
