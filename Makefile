@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: setup run test clean
+.PHONY: setup system-deps run test clean
 
 # The virtual environment, rebuilt when the dependencies change.
 $(VENV)/.installed: setup.cfg pyproject.toml
@@ -20,7 +20,10 @@ setup: $(VENV)/.installed
 run: setup
 	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - wsgi:app
 
-test: setup
+system-deps:
+	scripts/system-deps.sh
+
+test: setup system-deps
 	$(BIN)/flask translate check
 	$(BIN)/pytest $(PYTEST_ARGS)
 

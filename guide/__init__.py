@@ -29,7 +29,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     else:
         app.config.from_mapping(test_config)
 
-    from . import assets, errors, i18n, security, views
+    from . import assets, errors, i18n, pwa, security, views
     from .pdf import Renderer
 
     assets.init_app(app)
@@ -38,4 +38,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     errors.init_app(app)
     app.extensions["pdf_renderer"] = Renderer(Path(app.static_folder))
     app.register_blueprint(views.bp)
+    app.register_blueprint(pwa.bp)
     return app

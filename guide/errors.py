@@ -22,6 +22,12 @@ def init_app(app) -> None:
                   _("What you sent is larger than 64 KB, the most this guide accepts. Please "
                     "go back, shorten your own questions and try again. Your browser's Back "
                     "button should keep what you typed.")),
+            503: (_("The guide is busy"),
+                  _("Many people are making a PDF right now. Please try again in a minute. "
+                    "Your choices are not lost: go back and press Download PDF again.")),
+            504: (_("Making the PDF took too long"),
+                  _("Please try again. If it happens again, choose fewer questions, or print "
+                    "your list instead.")),
         }
         title, message = messages.get(error.code, (
             _("Something went wrong"),

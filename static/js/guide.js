@@ -1,9 +1,48 @@
-// Enhancements for the guide page. Without JavaScript the form still posts and prints.
+// Enhancements for every page of the guide. Without JavaScript the forms still post and the
+// printable page still prints; this adds offline use, saved choices and instant feedback.
 (function () {
   "use strict";
 
-  // Choosing a country shows its crisis line at once: every country's text is already in
-  // the page (hidden), so this works offline and keeps what the person has ticked.
+  // --- Offline: the service worker, and the offer to update when a new version is ready.
+  var updateRequested = false;
+  if ("serviceWorker" in navigator) {
+    var banner = document.getElementById("update-banner");
+    var offer = function (worker) {
+      if (!banner) {
+        return;
+      }
+      banner.hidden = false;
+      document.getElementById("update-button").addEventListener("click", function () {
+        updateRequested = true;
+        worker.postMessage("skipWaiting");
+      });
+    };
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).then(function (registration) {
+      if (registration.waiting && navigator.serviceWorker.controller) {
+        offer(registration.waiting);
+      }
+      registration.addEventListener("updatefound", function () {
+        var worker = registration.installing;
+        worker.addEventListener("statechange", function () {
+          // "installed" with a page already controlled means an update, not a first visit.
+          if (worker.state === "installed" && navigator.serviceWorker.controller) {
+            offer(worker);
+          }
+        });
+      });
+    }).catch(function () {
+      // No worker (private mode, old browser): the guide works online as before.
+    });
+    navigator.serviceWorker.addEventListener("controllerchange", function () {
+      if (updateRequested) {
+        updateRequested = false;
+        window.location.reload();
+      }
+    });
+  }
+
+  // --- The crisis line: choosing a country shows its line at once. Every country's text is
+  // already in the page (hidden), so this works offline and keeps what the person ticked.
   var countrySelect = document.getElementById("crisis-country");
   if (countrySelect) {
     var showButton = countrySelect.form.querySelector("button");
@@ -28,7 +67,83 @@
   if (!form) {
     return;
   }
+  var lang = document.documentElement.lang;
 
+  // --- Saved choices: kept in this browser's storage, on this device only, per language.
+  var storageKey = "guide:choices:" + lang;
+  var store = null;
+  try {
+    store = window.localStorage;
+    store.getItem(storageKey);
+  } catch (error) {
+    store = null; // storage blocked: choices simply are not kept
+  }
+
+  function currentChoices() {
+    var checked = function (name) {
+      return Array.prototype.map.call(
+        form.querySelectorAll('input[name="' + name + '"]:checked'),
+        function (input) { return input.value; });
+    };
+    var paper = form.querySelector('input[name="paper"]:checked');
+    return { q: checked("q"), top: checked("top"), own: form.elements.own.value,
+             paper: paper ? paper.value : null };
+  }
+
+  function save() {
+    if (store) {
+      store.setItem(storageKey, JSON.stringify(currentChoices()));
+    }
+  }
+
+  function restore() {
+    var saved = null;
+    try {
+      saved = JSON.parse(store.getItem(storageKey) || "null");
+    } catch (error) {
+      saved = null;
+    }
+    if (!saved) {
+      return;
+    }
+    form.querySelectorAll('input[name="q"], input[name="top"]').forEach(function (input) {
+      var list = input.name === "q" ? saved.q : saved.top;
+      input.checked = Array.isArray(list) && list.indexOf(input.value) !== -1;
+    });
+    if (typeof saved.own === "string") {
+      form.elements.own.value = saved.own;
+    }
+    if (saved.paper) {
+      var radio = form.querySelector('input[name="paper"][value="' + saved.paper + '"]');
+      if (radio) {
+        radio.checked = true;
+      }
+    }
+  }
+
+  if (store) {
+    // After a rejected submit the page shows exactly what was sent: keep that, not older.
+    if (document.getElementById("errors")) {
+      save();
+    } else {
+      restore();
+    }
+    form.addEventListener("change", save);
+    form.addEventListener("input", save);
+    var saved = document.getElementById("saved-choices");
+    saved.hidden = false;
+    document.getElementById("clear-choices").addEventListener("click", function () {
+      store.removeItem(storageKey);
+      form.querySelectorAll('input[name="q"], input[name="top"]').forEach(function (input) {
+        input.checked = false;
+      });
+      form.elements.own.value = "";
+      document.getElementById("clear-status").textContent =
+        document.getElementById("cleared-text").innerHTML;
+    });
+  }
+
+  // --- Printing this page as the checklist (the print stylesheet does the layout).
   function printItem(text) {
     // Text only: what a person types never becomes markup.
     var li = document.createElement("li");
@@ -43,7 +158,11 @@
     ask.appendChild(span);
     var answer = document.createElement("div");
     answer.className = "answer";
-    answer.innerHTML = '<span class="rule"></span><span class="rule"></span>';
+    for (var i = 0; i < 2; i += 1) {
+      var rule = document.createElement("span");
+      rule.className = "rule";
+      answer.appendChild(rule);
+    }
     li.appendChild(ask);
     li.appendChild(answer);
     return li;
@@ -52,10 +171,9 @@
   // The print stylesheet cannot show a textarea's lines or move the top questions first,
   // so build those parts of the printed checklist just before printing.
   function preparePrint() {
-    var own = document.getElementById("own");
     var ownList = document.getElementById("own-print");
     ownList.textContent = "";
-    own.value.split(/\r?\n/).forEach(function (line) {
+    form.elements.own.value.split(/\r?\n/).forEach(function (line) {
       line = line.trim();
       if (line) {
         ownList.appendChild(printItem(line));
@@ -92,18 +210,74 @@
   }
   window.addEventListener("beforeprint", preparePrint);
 
-  // With JavaScript the Print button prints this page, styled as the checklist by the
-  // print stylesheet, instead of opening the printable page.
-  var printButton = form.querySelector('button[data-action="print"]');
-  if (printButton && window.print) {
-    printButton.addEventListener("click", function (event) {
-      event.preventDefault();
-      preparePrint();
-      window.print();
+  function printNow(event) {
+    event.preventDefault();
+    preparePrint();
+    window.print();
+  }
+  if (window.print) {
+    form.querySelectorAll('[data-action="print"]').forEach(function (button) {
+      button.addEventListener("click", printNow);
     });
   }
 
-  // Move focus to the list of problems after a rejected submit, so it is read out first.
+  // --- Download PDF: fetched in the background so that a failure (offline, busy) is
+  // explained on this page instead of a browser error page that loses nothing but helps
+  // no one.
+  var problem = document.getElementById("download-problem");
+
+  function explain(kind) {
+    problem.querySelector(".offline-text").hidden = kind !== "offline";
+    problem.querySelector(".failed-text").hidden = kind === "offline";
+    problem.hidden = false;
+    problem.focus();
+  }
+
+  function fileName(response) {
+    var match = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") || "");
+    return match ? match[1] : "ketamine-questions-" + lang + ".pdf";
+  }
+
+  form.addEventListener("submit", function (event) {
+    var submitter = event.submitter;
+    if (!submitter || submitter.getAttribute("data-action") !== "download" ||
+        !window.fetch || !window.URL || !URL.createObjectURL) {
+      return;
+    }
+    event.preventDefault();
+    problem.hidden = true;
+    if (navigator.onLine === false) {
+      explain("offline");
+      return;
+    }
+    fetch(form.action, { method: "POST", body: new FormData(form), cache: "no-store" })
+      .then(function (response) {
+        var type = response.headers.get("Content-Type") || "";
+        if (response.ok && type.indexOf("application/pdf") === 0) {
+          return response.blob().then(function (blob) {
+            var link = document.createElement("a");
+            link.href = URL.createObjectURL(blob);
+            link.download = fileName(response);
+            document.body.appendChild(link);
+            link.click();
+            link.remove();
+            setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
+          });
+        }
+        if (response.status === 400 || response.status === 413) {
+          // The server explains what to fix on a page that keeps the person's choices.
+          form.submit();
+          return null;
+        }
+        explain("failed");
+        return null;
+      })
+      .catch(function () {
+        explain("offline");
+      });
+  });
+
+  // --- Move focus to the list of problems after a rejected submit, so it is read first.
   var errors = document.getElementById("errors");
   if (errors) {
     errors.focus();
