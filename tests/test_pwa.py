@@ -18,7 +18,8 @@ def test_each_language_has_a_translated_manifest(client, lang):
     if lang != "en":
         assert manifest["name"] != "Ketamine questions guide"
     for icon in manifest["icons"]:
-        assert client.get(icon["src"]).status_code == 200
+        with client.get(icon["src"]) as icon_response:
+            assert icon_response.status_code == 200
 
 
 def test_each_page_links_its_languages_manifest(client, lang):
