@@ -1,6 +1,7 @@
 """The guide: questions to ask a doctor about ketamine and esketamine, as a page and a PDF."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from flask import Flask
@@ -17,6 +18,16 @@ DEFAULTS = {
     "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "translations"),
     # No sessions are used; without a secret key Flask cannot set a session cookie at all.
     "SECRET_KEY": None,
+    # PDF rendering (see rendering.py): processes = renders at once; beyond them, QUEUE
+    # requests wait up to QUEUE_WAIT seconds, the rest get 503. TIME_LIMIT stops a render.
+    "RENDER_PROCESSES": os.cpu_count() or 1,
+    "RENDER_QUEUE": 4 * (os.cpu_count() or 1),
+    "RENDER_QUEUE_WAIT": 10.0,
+    "RENDER_TIME_LIMIT": 20.0,
+    "RETRY_AFTER": 10,
+    "PDF_CACHE_BYTES": 32 * 1024 * 1024,
+    # Render each language's whole-guide PDF in the background at start (off in tests).
+    "PREWARM_PDFS": None,
 }
 
 
@@ -30,13 +41,20 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
 
     from . import assets, errors, i18n, pwa, security, views
-    from .pdf import Renderer
+    from .rendering import RenderService
 
     assets.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
     errors.init_app(app)
-    app.extensions["pdf_renderer"] = Renderer(Path(app.static_folder))
+    cfg = app.config
+    app.extensions["pdf"] = RenderService(
+        Path(app.static_folder), processes=cfg["RENDER_PROCESSES"], queue=cfg["RENDER_QUEUE"],
+        queue_wait=cfg["RENDER_QUEUE_WAIT"], time_limit=cfg["RENDER_TIME_LIMIT"],
+        cache_bytes=cfg["PDF_CACHE_BYTES"])
     app.register_blueprint(views.bp)
     app.register_blueprint(pwa.bp)
+    prewarm = cfg["PREWARM_PDFS"]
+    if prewarm or (prewarm is None and not app.testing):
+        views.prewarm(app)
     return app

@@ -198,7 +198,8 @@ def preview(lang, out):
                                  + ", ".join(locales.BY_TAG))
     from . import create_app
 
-    app = create_app({"BABEL_TRANSLATION_DIRECTORIES": str(_translations())})
+    app = create_app({"BABEL_TRANSLATION_DIRECTORIES": str(_translations()),
+                      "PREWARM_PDFS": False})
     out = out or _root() / "preview" / lang
     out.mkdir(parents=True, exist_ok=True)
     static = Path(app.static_folder).as_uri()

@@ -1,7 +1,7 @@
 """Error pages: what went wrong, in the page's language, with a way back to the guide."""
 from __future__ import annotations
 
-from flask import render_template
+from flask import make_response, render_template
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
 
@@ -32,5 +32,10 @@ def init_app(app) -> None:
         title, message = messages.get(error.code, (
             _("Something went wrong"),
             _("Something went wrong on our side. Please try again in a moment.")))
-        return render_template("error.html", title=title, message=message,
-                               code=error.code), error.code
+        response = make_response(render_template("error.html", title=title, message=message,
+                                                 code=error.code), error.code)
+        # Keep what the exception carries for clients, such as Retry-After on a 503.
+        for name, value in error.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response

@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 
 from flask import (Blueprint, current_app, jsonify, make_response, redirect, render_template,
                    request, url_for)
 from flask_babel import format_date, gettext as _
 from markupsafe import Markup
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import GatewayTimeout, HTTPException, ServiceUnavailable
 
-from . import crisis, i18n, pdf
+from . import crisis, i18n, locales, pdf
 from .checklist import Choices, Limits, read
+from .rendering import Busy, TooSlow
 from .content import CATALOG, CONTENT_VERSION, INTRO, LAST_REVIEWED, NOT_ADVICE
 
 bp = Blueprint("guide", __name__)
@@ -117,15 +119,24 @@ def checklist_pdf():
     paper = _paper(choices)
     country = _country()
 
+    service = current_app.extensions["pdf"]
+    key = etag = None
     if request.method == "GET":
-        etag = _etag(loc.tag, choices.questions, choices.top, paper, country)
+        key = _pdf_key(loc.tag, choices, paper, country)
+        etag = _etag(key)
         if request.if_none_match.contains(etag):
             response = make_response("", 304)
             response.set_etag(etag)
             return response
-
-    html = render_template("checklist.html", **_checklist_context(choices, for_pdf=True))
-    pdf = current_app.extensions["pdf_renderer"].render(html)
+    pdf = service.cache.get(key) if key else None
+    if pdf is None:
+        html = render_template("checklist.html", **_checklist_context(choices, for_pdf=True))
+        try:
+            pdf = service.render(html, key)
+        except Busy:
+            raise ServiceUnavailable(retry_after=current_app.config["RETRY_AFTER"]) from None
+        except TooSlow:
+            raise GatewayTimeout() from None
 
     response = make_response(pdf)
     response.mimetype = "application/pdf"
@@ -182,6 +193,31 @@ def _checklist_context(choices: Choices, *, for_pdf: bool) -> dict:
     )
 
 
-def _etag(*parts) -> str:
-    key = repr((current_app.config["BUILD_ID"], *parts))
-    return hashlib.sha256(key.encode()).hexdigest()[:32]
+def _pdf_key(tag: str, choices: Choices, paper: str, country: str) -> tuple:
+    """What a GET PDF depends on: same key, same bytes."""
+    return (current_app.config["BUILD_ID"], tag, tuple(choices.questions), tuple(choices.top),
+            paper, country)
+
+
+def _etag(key: tuple) -> str:
+    return hashlib.sha256(repr(key).encode()).hexdigest()[:32]
+
+
+def prewarm(app) -> None:
+    """Render every language's whole-guide PDF once, in the background, so the first person
+    to ask for one does not wait for it."""
+    def work():
+        for loc in locales.LOCALES:
+            path = f"/{loc.tag}/checklist.pdf"
+            with app.test_request_context(path):
+                app.preprocess_request()
+                choices = Choices()
+                key = _pdf_key(loc.tag, choices, _paper(choices), _country())
+                html = render_template("checklist.html",
+                                       **_checklist_context(choices, for_pdf=True))
+                try:
+                    app.extensions["pdf"].render(html, key)
+                except Exception:  # a failure here only means the first request renders
+                    app.logger.exception("could not prepare %s", path)
+
+    threading.Thread(target=work, name="guide-prewarm", daemon=True).start()

@@ -56,7 +56,7 @@ def test_own_text_with_urls_and_markup_fetches_nothing(client, canary, read_pdf)
 def test_the_renderer_refuses_http_file_and_escapes_from_static(app, canary, read_pdf):
     """Even markup we wrote ourselves cannot reach outside the static folder."""
     url, hits = canary
-    renderer = app.extensions["pdf_renderer"]
+    renderer = Renderer(Path(app.static_folder))
     html = f"""<html lang="en"><head><title>t</title>
       <link rel="stylesheet" href="{url}/evil.css">
       <style>body {{ background: url({url}/bg.png) }}</style></head>
@@ -101,5 +101,8 @@ def test_the_fetcher_serves_static_files_with_their_type(app):
     assert b"@page" in response.read()
 
 
-def test_a_renderer_is_built_per_app(app):
-    assert isinstance(app.extensions["pdf_renderer"], Renderer)
+def test_the_render_processes_use_the_restricted_fetcher(client, canary, read_pdf):
+    """The same check through the app's render processes, which build their own Renderer."""
+    url, hits = canary
+    response = client.post("/en/checklist.pdf", data={"own": f"{url}/x.png", "q": "cost"})
+    assert response.status_code == 200 and hits == []

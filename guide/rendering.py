@@ -1,0 +1,183 @@
+"""Rendering PDFs without letting them sink the server.
+
+- A few long-lived render processes (default: one per core) do the WeasyPrint work. At most
+  that many renders run at once; a short queue waits for a free one, and beyond it the
+  request is answered at once with 503 and Retry-After rather than piling up.
+- A render that runs past its time limit is stopped for real: its process is killed and a
+  fresh one takes its place.
+- GET PDFs (no personal text) are kept in a bounded LRU cache, by bytes. POSTs never are.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import threading
+import time
+from collections import OrderedDict
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+class Busy(Exception):
+    """Every render process is taken and the queue is full, or the wait ran out."""
+
+
+class TooSlow(Exception):
+    """A render ran past the time limit and was stopped."""
+
+
+class RenderFailed(Exception):
+    """WeasyPrint raised: a bug in our HTML, not the person's input."""
+
+
+class PdfCache:
+    """A least-recently-used map from key to PDF bytes, bounded by total size."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.bytes = 0
+        self._items: OrderedDict[object, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key) -> bytes | None:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key, value: bytes) -> None:
+        if len(value) > self.max_bytes:
+            return
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self.bytes -= len(old)
+            self._items[key] = value
+            self.bytes += len(value)
+            while self.bytes > self.max_bytes:
+                _, evicted = self._items.popitem(last=False)
+                self.bytes -= len(evicted)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def _serve(conn, static_root: str) -> None:
+    """A render process: import WeasyPrint and load fonts once, then render on request."""
+    from .pdf import Renderer
+
+    renderer = Renderer(Path(static_root))
+    while True:
+        try:
+            html = conn.recv()
+        except EOFError:
+            return
+        try:
+            conn.send(("ok", renderer.render(html)))
+        except Exception as error:  # reported to the parent, which logs it
+            conn.send(("error", f"{type(error).__name__}: {error}"))
+
+
+class _Worker:
+    def __init__(self, context, static_root: Path):
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, str(static_root)),
+                                       daemon=True, name="guide-pdf-render")
+        self.process.start()
+        child.close()
+
+    def render(self, html: str, time_limit: float) -> bytes:
+        self.conn.send(html)
+        if not self.conn.poll(time_limit):
+            raise TooSlow
+        status, value = self.conn.recv()
+        if status != "ok":
+            raise RenderFailed(value)
+        return value
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+class RenderService:
+    def __init__(self, static_root: Path, *, processes: int, queue: int, queue_wait: float,
+                 time_limit: float, cache_bytes: int):
+        self.static_root = Path(static_root)
+        self.processes = max(1, processes)
+        self.queue = max(0, queue)
+        self.queue_wait = queue_wait
+        self.time_limit = time_limit
+        self.cache = PdfCache(cache_bytes)
+        # "spawn": a fork of a threaded server process could inherit a held lock.
+        self._context = multiprocessing.get_context("spawn")
+        self._idle: list[_Worker] = []
+        self._started = 0
+        self._waiting = 0
+        self._cond = threading.Condition()
+
+    def render(self, html: str, key=None) -> bytes:
+        if key is not None:
+            cached = self.cache.get(key)
+            if cached is not None:
+                return cached
+        worker = self._checkout()
+        try:
+            pdf = worker.render(html, self.time_limit)
+        except TooSlow:
+            log.warning("a PDF render ran past %.1f s and was stopped", self.time_limit)
+            worker.stop()
+            worker = None
+            raise
+        except (EOFError, OSError) as error:  # the process died (out of memory, killed)
+            worker.stop()
+            worker = None
+            raise RenderFailed(f"render process lost: {error!r}") from error
+        finally:
+            self._checkin(worker)
+        if key is not None:
+            self.cache.put(key, pdf)
+        return pdf
+
+    def _checkout(self) -> _Worker:
+        with self._cond:
+            free = lambda: self._idle or self._started < self.processes  # noqa: E731
+            if not free() and self._waiting >= self.queue:
+                raise Busy
+            self._waiting += 1
+            try:
+                deadline = time.monotonic() + self.queue_wait
+                while not free():
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0:
+                        raise Busy
+                    self._cond.wait(remaining)
+                if self._idle:
+                    return self._idle.pop()
+                self._started += 1
+            finally:
+                self._waiting -= 1
+        # Starting a process takes a moment (it imports WeasyPrint): not under the lock.
+        try:
+            return _Worker(self._context, self.static_root)
+        except Exception:
+            self._checkin(None)
+            raise
+
+    def _checkin(self, worker: _Worker | None) -> None:
+        with self._cond:
+            if worker is None:
+                self._started -= 1  # a stopped worker: the next render starts a fresh one
+            else:
+                self._idle.append(worker)
+            self._cond.notify()
+
+    def close(self) -> None:
+        with self._cond:
+            for worker in self._idle:
+                worker.stop()
+            self._idle.clear()
+            self._started = 0
