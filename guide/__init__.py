@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 from flask import Flask
+from flask_compress import Compress
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,6 +29,11 @@ DEFAULTS = {
     "PDF_CACHE_BYTES": 32 * 1024 * 1024,
     # Render each language's whole-guide PDF in the background at start (off in tests).
     "PREWARM_PDFS": None,
+    # Text responses are compressed (brotli or gzip, as the client asks); PDFs already are.
+    "COMPRESS_MIMETYPES": ["text/html", "text/css", "text/javascript", "application/json",
+                           "application/manifest+json", "image/svg+xml", "text/plain"],
+    "COMPRESS_ALGORITHM": ["br", "gzip"],
+    "COMPRESS_MIN_SIZE": 500,
 }
 
 
@@ -43,6 +49,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from . import assets, errors, i18n, pwa, security, views
     from .rendering import RenderService
 
+    Compress(app)
     assets.init_app(app)
     i18n.init_app(app)
     security.init_app(app)

@@ -13,6 +13,7 @@ from flask import Blueprint, current_app, make_response, render_template, url_fo
 from flask_babel import gettext as _
 
 from . import i18n, locales
+from .assets import asset_url
 
 bp = Blueprint("pwa", __name__)
 
@@ -44,13 +45,13 @@ def manifest():
         "theme_color": THEME_COLOR,
         "background_color": BACKGROUND_COLOR,
         "icons": [
-            {"src": url_for("static", filename="icons/icon-192.png"), "sizes": "192x192",
+            {"src": asset_url("icons/icon-192.png"), "sizes": "192x192",
              "type": "image/png", "purpose": "any"},
-            {"src": url_for("static", filename="icons/icon-512.png"), "sizes": "512x512",
+            {"src": asset_url("icons/icon-512.png"), "sizes": "512x512",
              "type": "image/png", "purpose": "any"},
-            {"src": url_for("static", filename="icons/icon-maskable-512.png"),
+            {"src": asset_url("icons/icon-maskable-512.png"),
              "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
-            {"src": url_for("static", filename="icons/icon.svg"), "sizes": "any",
+            {"src": asset_url("icons/icon.svg"), "sizes": "any",
              "type": "image/svg+xml", "purpose": "any"},
         ],
     }
@@ -64,7 +65,7 @@ def manifest():
 def service_worker():
     config = {
         "version": current_app.config["BUILD_ID"],
-        "shell": [url_for("static", filename=name) for name in SHELL],
+        "shell": [asset_url(name) for name in SHELL],
         "offline": {loc.tag: url_for("pwa.offline", lang=loc.tag) for loc in locales.LOCALES},
         "languages": [loc.tag for loc in locales.LOCALES],
         "staticPrefix": url_for("static", filename=""),

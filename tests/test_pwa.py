@@ -34,7 +34,7 @@ def test_the_worker_is_served_from_the_root_uncached_and_versioned(client, app):
     assert response.headers["Cache-Control"] == "no-cache"
     body = response.get_data(as_text=True)
     assert f'"version": "{app.config["BUILD_ID"]}"' in body
-    assert '"/static/css/guide.css"' in body and '"/ar/offline"' in body
+    assert '"/static/css/guide.css?v=' in body and '"/ar/offline"' in body
     assert "request.method !== \"GET\"" in body
 
 
