@@ -10,7 +10,10 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
+import select
+import struct
+import subprocess
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -64,43 +67,64 @@ class PdfCache:
         return len(self._items)
 
 
-def _serve(conn, static_root: str) -> None:
-    """A render process: import WeasyPrint and load fonts once, then render on request."""
+def _send(stream, status: bytes, payload: bytes) -> None:
+    stream.write(status + struct.pack(">I", len(payload)) + payload)
+    stream.flush()
+
+
+def _read_exactly(stream, size: int) -> bytes:
+    data = stream.read(size)
+    if data is None or len(data) != size:
+        raise EOFError("render process closed its pipe")
+    return data
+
+
+def serve(static_root: str) -> None:
+    """A render process (``python -m guide.rendering STATIC``): import WeasyPrint and load
+    the fonts once, then turn each HTML document on stdin into a PDF on stdout."""
     from .pdf import Renderer
 
     renderer = Renderer(Path(static_root))
+    source, sink = sys.stdin.buffer, sys.stdout.buffer
     while True:
         try:
-            html = conn.recv()
+            size = struct.unpack(">I", _read_exactly(source, 4))[0]
         except EOFError:
             return
+        html = _read_exactly(source, size).decode("utf-8")
         try:
-            conn.send(("ok", renderer.render(html)))
+            _send(sink, b"+", renderer.render(html))
         except Exception as error:  # reported to the parent, which logs it
-            conn.send(("error", f"{type(error).__name__}: {error}"))
+            _send(sink, b"-", f"{type(error).__name__}: {error}".encode())
 
 
 class _Worker:
-    def __init__(self, context, static_root: Path):
-        self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, str(static_root)),
-                                       daemon=True, name="guide-pdf-render")
-        self.process.start()
-        child.close()
+    def __init__(self, static_root: Path):
+        # A plain child process, not multiprocessing: it works whatever the host's __main__
+        # is, and killing it on a time-out leaves nothing shared in a bad state.
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "guide.rendering", str(static_root)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=Path(__file__).parent.parent)
 
     def render(self, html: str, time_limit: float) -> bytes:
-        self.conn.send(html)
-        if not self.conn.poll(time_limit):
+        data = html.encode("utf-8")
+        self.process.stdin.write(struct.pack(">I", len(data)) + data)
+        self.process.stdin.flush()
+        ready, _, _ = select.select([self.process.stdout], [], [], time_limit)
+        if not ready:
             raise TooSlow
-        status, value = self.conn.recv()
-        if status != "ok":
-            raise RenderFailed(value)
-        return value
+        status = _read_exactly(self.process.stdout, 1)
+        size = struct.unpack(">I", _read_exactly(self.process.stdout, 4))[0]
+        payload = _read_exactly(self.process.stdout, size)
+        if status != b"+":
+            raise RenderFailed(payload.decode("utf-8", "replace"))
+        return payload
 
     def stop(self) -> None:
         self.process.kill()
-        self.process.join(5)
-        self.conn.close()
+        self.process.wait(5)
+        self.process.stdin.close()
+        self.process.stdout.close()
 
 
 class RenderService:
@@ -112,8 +136,6 @@ class RenderService:
         self.queue_wait = queue_wait
         self.time_limit = time_limit
         self.cache = PdfCache(cache_bytes)
-        # "spawn": a fork of a threaded server process could inherit a held lock.
-        self._context = multiprocessing.get_context("spawn")
         self._idle: list[_Worker] = []
         self._started = 0
         self._waiting = 0
@@ -162,7 +184,7 @@ class RenderService:
                 self._waiting -= 1
         # Starting a process takes a moment (it imports WeasyPrint): not under the lock.
         try:
-            return _Worker(self._context, self.static_root)
+            return _Worker(self.static_root)
         except Exception:
             self._checkin(None)
             raise
@@ -181,3 +203,7 @@ class RenderService:
                 worker.stop()
             self._idle.clear()
             self._started = 0
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1])

@@ -12,6 +12,8 @@ character outside the subset, which tests/test_fonts.py reports).
 - Noto Sans CJK SC: face 2 of the .ttc (naming the SC face avoids Japanese glyph shapes),
   subset to GB 2312 level 1 (the 3,755 most used characters), every character of the
   Chinese catalog and the punctuation and Latin letters around them. The full face is 19 MB.
+  The subset's CFF outlines are then converted to TrueType ones: WeasyPrint embeds a subset
+  of TrueType glyphs in about two thirds of the bytes, and renders the Chinese guide faster.
 
 All are under the SIL Open Font License 1.1 (static/fonts/OFL.txt), which allows bundling
 and subsetting; Noto declares no Reserved Font Name.
@@ -60,6 +62,42 @@ def subset(source: Path, face: int, text: str, target: Path) -> None:
     ], check=True)
 
 
+def cff_to_truetype(source: Path, target: Path, max_error: float = 1.0) -> None:
+    """Redraw every glyph's cubic curves as quadratic ones (within max_error font units)."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTFont, newTable
+
+    font = TTFont(source)
+    order = font.getGlyphOrder()
+    glyphs = font.getGlyphSet()
+    glyf = newTable("glyf")
+    glyf.glyphOrder, glyf.glyphs = order, {}
+    for name in order:
+        pen = TTGlyphPen(glyphs)
+        glyphs[name].draw(Cu2QuPen(pen, max_error, reverse_direction=True))
+        glyf[name] = pen.glyph()
+    font["glyf"], font["loca"] = glyf, newTable("loca")
+    font["head"].glyphDataFormat = 0
+    font["head"].indexToLocFormat = 0
+    for table in ("CFF ", "VORG"):
+        if table in font:
+            del font[table]
+    maxp = newTable("maxp")
+    maxp.tableVersion = 0x00010000
+    for field in ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs",
+                  "maxInstructionDefs", "maxStackElements", "maxSizeOfInstructions",
+                  "maxComponentElements"):
+        setattr(maxp, field, 0)
+    maxp.maxZones = 1
+    maxp.numGlyphs = len(order)
+    font["maxp"] = maxp
+    post = font["post"]
+    post.formatType, post.extraNames, post.mapping, post.glyphOrder = 2.0, [], {}, order
+    font.sfntVersion = "\x00\x01\x00\x00"
+    font.save(target)
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for name in ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf",
@@ -67,8 +105,10 @@ def main() -> None:
         shutil.copyfile(CORE / name, OUT / name)
     text = gb2312_level1() + catalog_text("zh_Hans")
     for weight in ("Regular", "Bold"):
-        subset(CJK / f"NotoSansCJK-{weight}.ttc", SC_FACE, text,
-               OUT / f"NotoSansSC-{weight}.otf")
+        cff = OUT / f"NotoSansSC-{weight}.otf"
+        subset(CJK / f"NotoSansCJK-{weight}.ttc", SC_FACE, text, cff)
+        cff_to_truetype(cff, OUT / f"NotoSansSC-{weight}.ttf")
+        cff.unlink()
     for path in sorted(OUT.glob("Noto*")):
         print(f"{path.relative_to(ROOT)}  {path.stat().st_size // 1024} KB")
 

@@ -29,7 +29,7 @@ def catalog_text(babel_id: str) -> str:
 # The faces a render can fall back through, per language (see static/css/fonts*.css).
 STACKS = {
     "ar": ["NotoSansArabic-Regular.ttf", "NotoSans-Regular.ttf"],
-    "zh_Hans": ["NotoSansSC-Regular.otf", "NotoSans-Regular.ttf"],
+    "zh_Hans": ["NotoSansSC-Regular.ttf", "NotoSans-Regular.ttf"],
 }
 
 
@@ -52,7 +52,7 @@ def test_the_chinese_subset_covers_the_3755_most_common_characters():
     common = make_fonts.gb2312_level1()
     assert len(common) == 3755
     for weight in ("Regular", "Bold"):
-        covered = cmap(f"NotoSansSC-{weight}.otf")
+        covered = cmap(f"NotoSansSC-{weight}.ttf")
         assert all(ord(ch) in covered for ch in common)
 
 
