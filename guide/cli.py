@@ -204,6 +204,13 @@ def preview(lang, out):
     out.mkdir(parents=True, exist_ok=True)
     static = Path(app.static_folder).as_uri()
     client = app.test_client()
+    try:
+        _write_preview(client, lang, out, static)
+    finally:
+        app.extensions["pdf"].close()
+
+
+def _write_preview(client, lang: str, out: Path, static: str) -> None:
     for name, url in (("guide.html", f"/{lang}/"), ("sources.html", f"/{lang}/sources"),
                       ("checklist.pdf", f"/{lang}/checklist.pdf")):
         response = client.get(url)

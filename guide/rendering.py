@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import atexit
 import logging
 import select
 import struct
@@ -137,6 +138,8 @@ class RenderService:
         self.time_limit = time_limit
         self.cache = PdfCache(cache_bytes)
         self._idle: list[_Worker] = []
+        # Render processes end with the app's process, even if nobody calls close().
+        atexit.register(self.close)
         self._started = 0
         self._waiting = 0
         self._cond = threading.Condition()

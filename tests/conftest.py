@@ -15,7 +15,9 @@ from guide.locales import LOCALES
 @pytest.fixture(scope="session")
 def app():
     """One app for the whole run: its PDF renderer keeps its fonts loaded between tests."""
-    return create_app({"TESTING": True})
+    app = create_app({"TESTING": True})
+    yield app
+    app.extensions["pdf"].close()
 
 
 @pytest.fixture
