@@ -27,6 +27,7 @@ DEFAULTS = {
     "RENDER_TIME_LIMIT": 20.0,
     "RETRY_AFTER": 10,
     "PDF_CACHE_BYTES": 32 * 1024 * 1024,
+    "PAGE_CACHE_BYTES": 16 * 1024 * 1024,
     # Render each language's whole-guide PDF in the background at start (off in tests).
     "PREWARM_PDFS": None,
     # Text responses are compressed (brotli or gzip, as the client asks); PDFs already are.
@@ -47,7 +48,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
 
     from . import assets, errors, i18n, pwa, security, views
-    from .rendering import RenderService
+    from .rendering import ByteCache, RenderService
 
     Compress(app)
     assets.init_app(app)
@@ -59,6 +60,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         Path(app.static_folder), processes=cfg["RENDER_PROCESSES"], queue=cfg["RENDER_QUEUE"],
         queue_wait=cfg["RENDER_QUEUE_WAIT"], time_limit=cfg["RENDER_TIME_LIMIT"],
         cache_bytes=cfg["PDF_CACHE_BYTES"])
+    app.extensions["page_cache"] = ByteCache(cfg["PAGE_CACHE_BYTES"])
     app.register_blueprint(views.bp)
     app.register_blueprint(pwa.bp)
     prewarm = cfg["PREWARM_PDFS"]

@@ -35,8 +35,8 @@ class RenderFailed(Exception):
     """WeasyPrint raised: a bug in our HTML, not the person's input."""
 
 
-class PdfCache:
-    """A least-recently-used map from key to PDF bytes, bounded by total size."""
+class ByteCache:
+    """A least-recently-used map from key to bytes (PDFs, pages), bounded by total size."""
 
     def __init__(self, max_bytes: int):
         self.max_bytes = max_bytes
@@ -136,7 +136,7 @@ class RenderService:
         self.queue = max(0, queue)
         self.queue_wait = queue_wait
         self.time_limit = time_limit
-        self.cache = PdfCache(cache_bytes)
+        self.cache = ByteCache(cache_bytes)
         self._idle: list[_Worker] = []
         # Render processes end with the app's process, even if nobody calls close().
         atexit.register(self.close)

@@ -89,16 +89,31 @@ def healthz():
                    build=current_app.config["BUILD_ID"])
 
 
-@bp.get("/<lang>/")
-def index():
-    response = make_response(render_template("guide.html", **_page_context(choices=Choices())))
+def _cached_page(template: str):
+    """A GET page, rendered once per language, country and query: these pages hold nothing
+    personal, and rendering one costs far more than sending it."""
+    cache = current_app.extensions["page_cache"]
+    # The host is in the key because hreflang links are absolute URLs.
+    key = (current_app.config["BUILD_ID"], template, i18n.current().tag, _country(),
+           request.query_string, request.host_url)
+    body = cache.get(key)
+    if body is None:
+        body = render_template(template, **_page_context()).encode("utf-8")
+        cache.put(key, body)
+    response = make_response(body)
+    response.mimetype = "text/html"
     response.vary.add("Accept-Language")
     return response
 
 
+@bp.get("/<lang>/")
+def index():
+    return _cached_page("guide.html")
+
+
 @bp.get("/<lang>/sources")
 def sources():
-    return render_template("sources.html", **_page_context())
+    return _cached_page("sources.html")
 
 
 @bp.route("/<lang>/checklist", methods=("GET", "POST"))

@@ -45,3 +45,15 @@ def test_pdfs_are_not_compressed_again(client):
     response = client.get("/en/checklist.pdf?q=cost", headers={"Accept-Encoding": "gzip, br"})
     assert "Content-Encoding" not in response.headers
     assert response.data.startswith(b"%PDF-")
+
+
+def test_pages_are_rendered_once_per_language_and_country(app, client):
+    cache = app.extensions["page_cache"]
+    first = client.get("/pt-BR/?country=PT").data
+    count = len(cache)
+    assert client.get("/pt-BR/?country=PT").data == first
+    assert len(cache) == count
+    other = client.get("/pt-BR/?country=BR").data
+    assert other != first and len(cache) == count + 1
+    assert client.get("/pt-BR/", headers={"Host": "guide.example"}).data != \
+        client.get("/pt-BR/").data

@@ -6,11 +6,11 @@ import threading
 import pytest
 
 from guide import create_app
-from guide.rendering import PdfCache
+from guide.rendering import ByteCache
 
 
 def test_the_cache_evicts_the_least_recently_used_beyond_its_size():
-    cache = PdfCache(max_bytes=10)
+    cache = ByteCache(max_bytes=10)
     cache.put("a", b"1234")
     cache.put("b", b"1234")
     assert cache.get("a") == b"1234"  # a is now the most recently used
