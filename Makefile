@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: setup system-deps run test clean
+.PHONY: setup system-deps run test bench load clean
 
 # The virtual environment, rebuilt when the dependencies change.
 $(VENV)/.installed: setup.cfg pyproject.toml
@@ -26,6 +26,15 @@ system-deps:
 test: setup system-deps
 	$(BIN)/flask translate check
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Benchmarks print ratios against baselines measured in the same run; bench writes
+# bench/RESULTS.md. They need wrk and chromium (Debian) and Lighthouse (npm, in bench/).
+bench: setup system-deps
+	cd bench && npm install --no-audit --no-fund --silent
+	$(BIN)/python -m bench.run
+
+load: setup system-deps
+	$(BIN)/python -m bench.load
 
 clean:
 	rm -rf $(VENV) .pytest_cache *.egg-info

@@ -87,6 +87,7 @@ def serve(static_root: str) -> None:
 
     renderer = Renderer(Path(static_root))
     source, sink = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # stdout carries PDFs: nothing else may write to it
     while True:
         try:
             size = struct.unpack(">I", _read_exactly(source, 4))[0]

@@ -12,8 +12,8 @@ from werkzeug.exceptions import GatewayTimeout, HTTPException, ServiceUnavailabl
 
 from . import crisis, i18n, locales, pdf
 from .checklist import Choices, Limits, read
-from .rendering import Busy, TooSlow
 from .content import CATALOG, CONTENT_VERSION, INTRO, LAST_REVIEWED, NOT_ADVICE
+from .rendering import Busy, TooSlow
 
 bp = Blueprint("guide", __name__)
 

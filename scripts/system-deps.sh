@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Debian packages the tests need that a fresh machine lacks: chromium for the browser tests
-# (Playwright drives it; browsers cannot be downloaded here) and gettext's msgfmt for the
-# catalog checks. Installs only what is missing; needs root and apt-get to install.
+# (Playwright drives it; browsers cannot be downloaded here), gettext's msgfmt for the
+# catalog checks and wrk for the benchmark smoke test. Installs only what is missing; needs
+# root and apt-get to install.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v msgfmt >/dev/null || missing+=(gettext)
+command -v wrk >/dev/null || missing+=(wrk)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
   echo "Please install these Debian packages: ${missing[*]}" >&2

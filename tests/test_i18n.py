@@ -190,3 +190,11 @@ def test_a_malformed_country_is_a_400(client):
     response = client.get("/en/checklist.pdf?q=cost&country=United%20States")
     assert response.status_code == 400
     assert "We do not know the country" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("typed, font", [("我想知道治疗要多久？", "Noto-Sans-SC"),
+                                         ("هل يمكنني العمل بعد الجلسة؟", "Noto-Sans-Arabic")])
+def test_text_typed_in_another_script_prints_with_real_glyphs(client, read_pdf, typed, font):
+    pdf = read_pdf(client.post("/en/checklist.pdf", data={"q": "cost", "own": typed}).data)
+    assert any(name.startswith(font) for name in pdf.fonts), pdf.fonts
+    assert typed in pdf or typed.replace("؟", "?") in pdf

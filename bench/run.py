@@ -1,0 +1,326 @@
+"""Measure the guide against baselines taken in the same run, and print ratios.
+
+    python -m bench.run            # everything; writes bench/RESULTS.md (make bench)
+    python -m bench.run --quick    # tiny sizes, no file written: the test suite's smoke run
+
+Absolute times depend on the machine; the ratios are what we track.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import http.client
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import render_template
+
+from guide import create_app
+from guide.checklist import Choices, Limits, read
+from guide.content import CATALOG
+from guide.locales import LOCALES
+from guide.pdf import Renderer
+from guide.rendering import _Worker
+from guide.views import _checklist_context
+
+from .server import ROOT, Gunicorn
+
+HERE = Path(__file__).resolve().parent
+CHROMIUM = os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium")
+
+
+@dataclass
+class Row:
+    measure: str
+    value: str
+    baseline: str
+    ratio: float | None
+    target: str
+    ok: bool | None  # None: not measured here (tool missing, or --quick)
+
+    @property
+    def verdict(self) -> str:
+        return {True: "PASS", False: "FAIL", None: "SKIP"}[self.ok]
+
+
+def median_time(fn, n: int) -> float:
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def checklist_html(app, lang: str, form: dict | None = None) -> str:
+    """The HTML the PDF route renders for ``form`` (the whole guide when None)."""
+    method = "POST" if form else "GET"
+    with app.test_request_context(f"/{lang}/checklist.pdf", method=method, data=form or {}):
+        app.preprocess_request()
+        from flask import request
+        choices = read(request.form, CATALOG, Limits(), with_own=True) if form else Choices()
+        return render_template("checklist.html", **_checklist_context(choices, for_pdf=True))
+
+
+# 1 ------------------------------------------------------------------------------------
+def app_overhead(app, renderer, n: int) -> Row:
+    form = {"q": list(CATALOG.question_ids[:12]), "own": "Can I keep working?\nWho do I call?",
+            "paper": "a4"}
+    html = checklist_html(app, "en", form)
+    client = app.test_client()
+    post = lambda: client.post("/en/checklist.pdf", data=form)  # noqa: E731
+    direct = lambda: renderer.render(html)  # noqa: E731
+    post(), direct()  # warm both paths
+    app_times, direct_times = [], []
+    for _ in range(n):  # interleaved, so drift hits both alike
+        app_times.append(median_time(post, 1))
+        direct_times.append(median_time(direct, 1))
+    a, d = statistics.median(app_times), statistics.median(direct_times)
+    return Row("1. PDF through the app (POST, fresh render) vs WeasyPrint on the same HTML",
+               f"{a * 1000:.0f} ms", f"{d * 1000:.0f} ms", a / d, "≤ 1.10×", a / d <= 1.10)
+
+
+# 2 ------------------------------------------------------------------------------------
+def locale_renders(app, renderer, n: int) -> list[Row]:
+    documents = {loc.tag: checklist_html(app, loc.tag) for loc in LOCALES}
+    sizes = {tag: len(renderer.render(html)) for tag, html in documents.items()}
+    times: dict[str, list[float]] = {tag: [] for tag in documents}
+    for _ in range(n):  # round robin, so a busy moment of the machine hits every language
+        for tag, html in documents.items():
+            times[tag].append(median_time(lambda: renderer.render(html), 1))
+    base = statistics.median(times["en"])
+    rows = []
+    for tag in documents:
+        seconds, size = statistics.median(times[tag]), sizes[tag]
+        ratio = seconds / base
+        rows.append(Row(f"2. whole-guide PDF, {tag}: time vs en; size",
+                        f"{seconds * 1000:.0f} ms, {size / 1024:.0f} KB",
+                        f"{base * 1000:.0f} ms", ratio, "time ≤ 1.5×, size ≤ 60 KB",
+                        ratio <= 1.5 and size <= 60 * 1024))
+    return rows
+
+
+# 3, 4 ----------------------------------------------------------------------------------
+def get_times(server: Gunicorn, path: str, n: int) -> float:
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        times.append(time.perf_counter() - start)
+        assert response.status == 200, (path, response.status)
+    connection.close()
+    return statistics.median(times)
+
+
+def static_path(server: Gunicorn) -> str:
+    with urllib.request.urlopen(server.url + "/en/", timeout=30) as response:
+        html = response.read().decode()
+    start = html.index("/static/css/guide.css?v=")
+    return html[start:html.index('"', start)]
+
+
+def cached_pdf_vs_static(server: Gunicorn, n: int) -> Row:
+    pdf = "/fr/checklist.pdf?q=cost&q=driving"
+    get_times(server, pdf, 2)  # rendered once, then cached
+    css = static_path(server)
+    p, s = get_times(server, pdf, n), get_times(server, css, n)
+    return Row("3. repeated GET of a PDF (cache hit) vs a static file, same server",
+               f"{p * 1000:.2f} ms", f"{s * 1000:.2f} ms", p / s, "≤ 2×", p / s <= 2)
+
+
+def wrk_rps(url: str, seconds: int) -> float:
+    out = subprocess.run(["wrk", "-t2", "-c16", f"-d{seconds}s", url], capture_output=True,
+                         text=True, timeout=seconds + 60, check=True).stdout
+    return float(next(line for line in out.splitlines()
+                      if line.startswith("Requests/sec:")).split()[1])
+
+
+def page_rps(server: Gunicorn, seconds: int) -> Row:
+    if not shutil.which("wrk"):
+        return Row("4. guide page req/s vs a static file, gunicorn", "wrk missing", "", None,
+                   "≥ 0.5×", None)
+    page = wrk_rps(server.url + "/en/", seconds)
+    static = wrk_rps(server.url + static_path(server), seconds)
+    return Row("4. guide page req/s vs a static file, gunicorn (2 workers), wrk -c16",
+               f"{page:.0f}/s", f"{static:.0f}/s", page / static, "≥ 0.5×", page / static >= 0.5)
+
+
+# 5 ------------------------------------------------------------------------------------
+def page_weight(server: Gunicorn, log: Path) -> list[Row]:
+    if not Path(CHROMIUM).exists():
+        return [Row("5. first-visit page weight", "chromium missing", "", None, "≤ 50 KB", None)]
+    from playwright.sync_api import sync_playwright
+    flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=flags)
+        context = browser.new_context(**p.devices["Pixel 7"])
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        sizes, kinds = {}, {}
+        cdp.on("Network.responseReceived",
+               lambda e: kinds.__setitem__(e["requestId"], (e["type"], e["response"]["url"])))
+        cdp.on("Network.loadingFinished",
+               lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+        page.goto(server.url + "/en/", wait_until="networkidle")
+        page.evaluate("navigator.serviceWorker.ready")
+        page.wait_for_function("navigator.serviceWorker.controller !== null")
+        page.wait_for_timeout(1500)  # the worker keeps the page and PDF for offline use
+        total = sum(size for rid, size in sizes.items() if kinds.get(rid, ("",))[0] != "Font")
+        files = len([rid for rid in sizes if kinds.get(rid, ("",))[0] != "Font"])
+        first = Row(f"5a. first visit of /en/ on a phone: bytes over the wire ({files} "
+                    "responses, compressed, fonts excluded)", f"{total / 1024:.1f} KB", "",
+                    None, "≤ 50 KB", total <= 50 * 1024)
+
+        before = len(log.read_text().splitlines())
+        again = context.new_page()
+        again.goto(server.url + "/en/", wait_until="networkidle")
+        again.wait_for_timeout(500)
+        hits = [line.split('"')[1] for line in log.read_text().splitlines()[before:]]
+        page_hits = [h for h in hits if not h.startswith("GET /sw.js")]
+        repeat = Row("5b. repeat visit with the worker active: requests reaching the server",
+                     "; ".join(hits), "", None, "only the HTML document",
+                     [h.split()[1] for h in page_hits] == ["/en/"])
+        browser.close()
+    return [first, repeat]
+
+
+# 6 ------------------------------------------------------------------------------------
+def vm(pid: int, field: str) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) * 1024
+    raise KeyError(field)
+
+
+def memory(app, mixed: int) -> list[Row]:
+    own = "\n".join(("我想知道" + "治疗期间我能否继续工作和照顾家人" * 20)[:300] for _ in range(20))
+    largest = checklist_html(app, "zh-Hans", {"own": own})
+    mix = [checklist_html(app, tag, form) for tag, form in (
+        ("en", None), ("ar", {"q": ["cost", "driving"], "own": "سؤالي؟"}),
+        ("zh-Hans", {"q": ["pregnancy"], "own": "我的问题？"}), ("de", None),
+        ("es", {"q": list(CATALOG.question_ids[:20])}))]
+    worker = _Worker(Path(app.static_folder))
+    try:
+        worker.render(largest, 120)
+        peak = vm(worker.process.pid, "VmHWM")
+        for i in range(10):
+            worker.render(mix[i % len(mix)], 120)
+        settled = vm(worker.process.pid, "VmRSS")
+        for i in range(mixed):
+            worker.render(mix[i % len(mix)], 120)
+        after = vm(worker.process.pid, "VmRSS")
+    finally:
+        worker.stop()
+    drift = (after - settled) / settled
+    return [
+        Row("6a. peak RSS of a render process making the largest allowed PDF (zh, 20×300 "
+            "characters of own questions)", f"{peak / 2**20:.0f} MB", "", None, "≤ 250 MB",
+            peak <= 250 * 2**20),
+        Row(f"6b. RSS drift of that process over {mixed} mixed renders",
+            f"{after / 2**20:.0f} MB", f"{settled / 2**20:.0f} MB", after / settled, "≤ +10 %",
+            drift <= 0.10),
+    ]
+
+
+# 7 ------------------------------------------------------------------------------------
+def lighthouse(server: Gunicorn) -> Row:
+    binary = HERE / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists() or not Path(CHROMIUM).exists():
+        return Row("7. Lighthouse 12.2.3, /en/, mobile", "not installed (make bench)", "", None,
+                   "perf ≥ 0.95, a11y 1, BP 1, SEO ≥ 0.9", None)
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        subprocess.run(
+            ["timeout", "180", str(binary), server.url + "/en/", "--output=json",
+             f"--output-path={report}", "--quiet", f"--chrome-flags=--headless=new --no-sandbox "
+             f"--disable-gpu --user-data-dir={tmp}/profile"],
+            env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, timeout=240)
+        categories = json.loads(report.read_text())["categories"]
+    score = {k: categories[k]["score"] for k in
+             ("performance", "accessibility", "best-practices", "seo")}
+    ok = (score["performance"] >= 0.95 and score["accessibility"] == 1
+          and score["best-practices"] == 1 and score["seo"] >= 0.9)
+    return Row("7. Lighthouse 12.2.3, /en/, mobile",
+               ", ".join(f"{k} {v:.2f}" for k, v in score.items()), "", None,
+               "perf ≥ 0.95, a11y 1, BP 1, SEO ≥ 0.9", ok)
+
+
+def load_test(seconds: int) -> Row:
+    from . import load
+    if not shutil.which("wrk"):
+        return Row("load: 32 connections, 70 % pages, 20 % cached PDF, 10 % fresh PDF",
+                   "wrk missing", "", None, "0 5xx (503 reported apart)", None)
+    r = load.run(seconds=seconds, connections=32)
+    return Row(f"load: {seconds} s at 32 connections, 70 % pages, 20 % cached PDF, 10 % fresh "
+               "PDF with own questions",
+               f"{r['throughput']:.0f} req/s; p50 {r['p50_ms']:.0f} ms, p95 {r['p95_ms']:.0f} "
+               f"ms, p99 {r['p99_ms']:.0f} ms; 5xx {r['errors_5xx']}, 503 {r['busy_503']}, "
+               f"socket errors {r['socket_errors']}", "", None, "0 5xx (503 reported apart)",
+               r["errors_5xx"] == 0 and r["socket_errors"] == 0)
+
+
+def table(rows: list[Row]) -> str:
+    lines = ["| measure | value | baseline | ratio | target | result |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for r in rows:
+        ratio = f"{r.ratio:.2f}×" if r.ratio is not None else ""
+        lines.append(f"| {r.measure} | {r.value} | {r.baseline} | {ratio} | {r.target} | "
+                     f"{r.verdict} |")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="tiny sizes; writes no file")
+    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    args = parser.parse_args(argv)
+    quick = args.quick
+    n = 2 if quick else 15
+
+    app = create_app({"TESTING": True, "RENDER_PROCESSES": 1, "PREWARM_PDFS": False})
+    renderer = Renderer(Path(app.static_folder))
+    rows = [app_overhead(app, renderer, n)]
+    rows += locale_renders(app, renderer, 1 if quick else 9)
+    app.extensions["pdf"].close()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "access.log"
+        env = {"GUIDE_PREWARM_PDFS": "false"}
+        with Gunicorn(workers=2, env=env, access_log=log) as server:
+            rows.append(cached_pdf_vs_static(server, 20 if quick else 300))
+            rows.append(page_rps(server, 1 if quick else 10))
+            rows += page_weight(server, log) if not quick else [
+                Row("5. page weight (browser)", "skipped in --quick", "", None, "≤ 50 KB", None)]
+            rows.append(lighthouse(server) if not quick else Row(
+                "7. Lighthouse", "skipped in --quick", "", None, "", None))
+    rows += memory(app, 4 if quick else 500)
+    rows.append(load_test(2 if quick else 60))
+
+    cores = os.cpu_count()
+    text = table(rows)
+    print(text)
+    if not quick:
+        args.out.write_text(
+            f"# Benchmark results\n\nRun {datetime.date.today().isoformat()} on a machine with "
+            f"{cores} cores (`make bench`). Ratios compare with a baseline measured in the "
+            f"same run; absolute times vary between machines.\n\n{text}\n")
+        print(f"\nwrote {args.out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

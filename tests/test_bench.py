@@ -1,0 +1,14 @@
+"""A quick run of the benchmark harness with tiny sizes, so it never rots. Nothing is timed
+against a target here: the run only has to complete and measure every figure."""
+from __future__ import annotations
+
+from bench import run
+
+
+def test_the_benchmark_harness_runs_end_to_end(capsys):
+    assert run.main(["--quick"]) == 0
+    out = capsys.readouterr().out
+    for figure in ("1. PDF through the app", "2. whole-guide PDF, zh-Hans", "3. repeated GET",
+                   "4. guide page req/s", "6a. peak RSS", "6b. RSS drift", "load: "):
+        assert figure in out
+    assert "Traceback" not in out
