@@ -16,6 +16,9 @@ ROUTES = [
     ("get", "/healthz", {}),
     ("get", "/xx/", {}),
     ("get", "/static/css/guide.css", {}),
+    ("get", "/sw.js", {}),
+    ("get", "/en/manifest.webmanifest", {}),
+    ("get", "/en/offline", {}),
 ]
 
 

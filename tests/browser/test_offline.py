@@ -27,15 +27,16 @@ def test_the_guide_works_offline_with_choices_kept_and_the_pdf_cached(context, s
     page = context.new_page()
     page.goto(server.url + "/en/")
     worker_ready(page)
-    page.check("#q-driving")
-    page.check("#q-cost")
-    page.check("#top-cost")
-    page.fill("#own", "Can I keep my job?\nWhat about my <b>cat</b>?")
 
     context.set_offline(True)
     response = page.reload()
     assert response.from_service_worker
     assert page.locator("h1").is_visible()
+    page.check("#q-driving")
+    page.check("#q-cost")
+    page.check("#top-cost")
+    page.fill("#own", "Can I keep my job?\nWhat about my <b>cat</b>?")
+    page.reload()
     assert page.is_checked("#q-driving") and page.is_checked("#q-cost")
     assert page.is_checked("#top-cost") and not page.is_checked("#q-why-me")
     assert page.input_value("#own") == "Can I keep my job?\nWhat about my <b>cat</b>?"
