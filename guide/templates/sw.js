@@ -57,10 +57,16 @@ function storable(response) {
 }
 
 async function put(request, response) {
-  if (storable(response)) {
-    const cache = await caches.open(CACHE);
-    await cache.put(request, response);
+  if (!storable(response)) {
+    return;
   }
+  // Read every byte before the entry exists: a download cut off half way (the signal drops)
+  // must never leave a truncated PDF or page in the cache, or push out a good copy.
+  const body = await response.arrayBuffer();
+  const cache = await caches.open(CACHE);
+  await cache.put(request, new Response(body, {
+    status: response.status, statusText: response.statusText, headers: response.headers,
+  }));
 }
 
 function timeout(ms) {

@@ -136,16 +136,21 @@ def phone(browser, playwright):
     context.close()
 
 
-def wait_for_worker(page) -> None:
+def wait_for_worker(page, timeout: float = 20) -> None:
     """Wait until the service worker controls the page and has kept it for offline use."""
     page.evaluate("navigator.serviceWorker.ready")
     page.wait_for_function("navigator.serviceWorker.controller !== null")
-    page.wait_for_function(
-        """async () => {
-            const lang = document.documentElement.lang;
-            return !!(await caches.match(location.pathname, {ignoreVary: true})) &&
-                   !!(await caches.match('/' + lang + '/checklist.pdf', {ignoreVary: true}));
-        }""", polling=200, timeout=20000)
+    # Polled from here: wait_for_function takes a pending promise for a true answer.
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(
+            """async () => {
+                const lang = document.documentElement.lang;
+                return !!(await caches.match(location.pathname, {ignoreVary: true})) &&
+                       !!(await caches.match('/' + lang + '/checklist.pdf', {ignoreVary: true}));
+            }"""):
+        if time.monotonic() > deadline:
+            raise AssertionError("the service worker did not keep the page and its PDF")
+        time.sleep(0.2)
 
 
 @pytest.fixture

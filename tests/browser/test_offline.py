@@ -154,7 +154,11 @@ def test_a_new_version_asks_then_replaces_the_old_cache(browser, own_server, wor
     assert "guide-old-build" in page.evaluate("caches.keys()")
     with page.expect_navigation():
         page.click("#update-button")
-    page.wait_for_function("caches.keys().then(k => k.length === 1 && k[0] === 'guide-new-build')")
+    for _ in range(100):  # polled: wait_for_function would take the promise for "true"
+        if page.evaluate("caches.keys()") == ["guide-new-build"]:
+            break
+        page.wait_for_timeout(200)
+    assert page.evaluate("caches.keys()") == ["guide-new-build"]
     context.close()
 
 
