@@ -36,6 +36,10 @@ from .server import ROOT, Gunicorn
 
 HERE = Path(__file__).resolve().parent
 CHROMIUM = os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium")
+# Headless Debian chromium on a machine that reaches no other network (see shared/TOOLING.md).
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run",
+                  "--disable-quic"]
 
 
 @dataclass
@@ -162,8 +166,7 @@ def page_weight(server: Gunicorn, log: Path) -> list[Row]:
     if not Path(CHROMIUM).exists():
         return [Row("5. first-visit page weight", "chromium missing", "", None, "≤ 50 KB", None)]
     from playwright.sync_api import sync_playwright
-    flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+    flags = CHROMIUM_FLAGS
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=flags)
         context = browser.new_context(**p.devices["Pixel 7"])

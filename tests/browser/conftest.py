@@ -1,83 +1,22 @@
 """Fixtures for tests in a real browser: Debian's chromium, driven by Playwright, against the
-app served by gunicorn on 127.0.0.1 (a separate process, so a test can cut the server off)."""
+app served by gunicorn on 127.0.0.1 (a separate process, so a test can cut the server off).
+The server harness is shared with the benchmarks (bench/server.py)."""
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from guide import ROOT
-
-CHROMIUM = os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-# Ports Chrome refuses to connect to ("unsafe"): never serve on one of them.
-UNSAFE = {5060, 5061, 6000, 6665, 6666, 6667, 6668, 6669, 10080}
+from bench.run import CHROMIUM, CHROMIUM_FLAGS as FLAGS
+from bench.server import Gunicorn
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-
-
-def free_port() -> int:
-    while True:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        if port not in UNSAFE:
-            return port
-
-
-class Server:
-    """``gunicorn wsgi:app`` on 127.0.0.1; ``stop()`` is a real outage, ``start()`` a deploy."""
-
-    def __init__(self, port: int | None = None):
-        self.port = port or free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.process = None
-
-    def start(self, build_id: str | None = None) -> "Server":
-        env = {**os.environ}
-        if build_id:
-            env["GUIDE_BUILD_ID"] = build_id
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--workers", "2", "--threads", "4",
-             "--bind", f"127.0.0.1:{self.port}", "wsgi:app"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            start_new_session=True)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(self.url + "/healthz", timeout=1) as response:
-                    if response.status == 200:
-                        return self
-            except OSError:
-                if self.process.poll() is not None:
-                    raise RuntimeError(self.process.stderr.read().decode()) from None
-                time.sleep(0.1)
-        raise RuntimeError("the app did not start within 30 s")
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-        if self.process:
-            self.process.stderr.close()
-        self.process = None
 
 
 @pytest.fixture(scope="session")
@@ -95,15 +34,14 @@ def chromium_flags():
 
 @pytest.fixture(scope="session")
 def server():
-    srv = Server().start()
-    yield srv
-    srv.stop()
+    with Gunicorn(threads=4) as srv:
+        yield srv
 
 
 @pytest.fixture
 def own_server():
     """A server of the test's own, to stop or redeploy."""
-    srv = Server()
+    srv = Gunicorn(threads=4)
     yield srv
     srv.stop()
 
