@@ -1,7 +1,8 @@
 """Which language a request is in, and how Flask-Babel learns it.
 
-The language lives in the URL (``/<lang>/...``), never in a cookie; ``Accept-Language`` only
-decides where ``/`` redirects.
+The language lives in the URL (``/<lang>/...``), never in a cookie. ``Accept-Language``
+decides only where ``/`` redirects and, through its region, which crisis line and paper size
+a page offers first.
 """
 from __future__ import annotations
 
