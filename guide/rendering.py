@@ -95,9 +95,13 @@ def serve(static_root: str) -> None:
             return
         html = _read_exactly(source, size).decode("utf-8")
         try:
-            _send(sink, b"+", renderer.render(html))
+            result = b"+", renderer.render(html)
         except Exception as error:  # reported to the parent, which logs it
-            _send(sink, b"-", f"{type(error).__name__}: {error}".encode())
+            result = b"-", f"{type(error).__name__}: {error}".encode()
+        try:
+            _send(sink, *result)
+        except BrokenPipeError:
+            return  # the server went away (shut down or restarted): nothing to answer
 
 
 class _Worker:
