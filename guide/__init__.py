@@ -21,10 +21,12 @@ DEFAULTS = {
     "SECRET_KEY": None,
     # PDF rendering (see rendering.py): processes = renders at once; beyond them, QUEUE
     # requests wait up to QUEUE_WAIT seconds, the rest get 503. TIME_LIMIT stops a render.
+    # A whole-guide PDF takes about half a second; waiting and rendering together stay well
+    # under gunicorn's 30-second worker timeout, so nobody meets a hang or a killed worker.
     "RENDER_PROCESSES": os.cpu_count() or 1,
     "RENDER_QUEUE": 4 * (os.cpu_count() or 1),
-    "RENDER_QUEUE_WAIT": 10.0,
-    "RENDER_TIME_LIMIT": 20.0,
+    "RENDER_QUEUE_WAIT": 5.0,
+    "RENDER_TIME_LIMIT": 15.0,
     "RETRY_AFTER": 10,
     "PDF_CACHE_BYTES": 32 * 1024 * 1024,
     "PAGE_CACHE_BYTES": 16 * 1024 * 1024,
