@@ -149,11 +149,16 @@ class RenderService:
         self._waiting = 0
         self._cond = threading.Condition()
 
-    def render(self, html: str, key=None) -> bytes:
-        if key is not None:
-            cached = self.cache.get(key)
-            if cached is not None:
-                return cached
+    def pdf_for(self, key, make_html) -> bytes:
+        """The cached PDF for ``key``, or ``make_html()`` rendered and kept. The HTML is only
+        made on a miss: a hit costs a dictionary lookup."""
+        pdf = self.cache.get(key)
+        if pdf is None:
+            pdf = self.render(make_html())
+            self.cache.put(key, pdf)
+        return pdf
+
+    def render(self, html: str) -> bytes:
         worker = self._checkout()
         try:
             pdf = worker.render(html, self.time_limit)
@@ -168,8 +173,6 @@ class RenderService:
             raise RenderFailed(f"render process lost: {error!r}") from error
         finally:
             self._checkin(worker)
-        if key is not None:
-            self.cache.put(key, pdf)
         return pdf
 
     def _checkout(self) -> _Worker:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import hashlib
 import threading
 
-from flask import (Blueprint, current_app, jsonify, make_response, redirect, render_template,
-                   request, url_for)
+from flask import (Blueprint, current_app, g, jsonify, make_response, redirect,
+                   render_template, request, url_for)
 from flask_babel import format_date, gettext as _
 from markupsafe import Markup
 from werkzeug.exceptions import GatewayTimeout, HTTPException, ServiceUnavailable
@@ -48,6 +48,12 @@ def every_page():
 
 def _country() -> str:
     """The crisis line's country: as chosen, else the browser's region, else the locale's."""
+    if "country" not in g:
+        g.country = _find_country()
+    return g.country
+
+
+def _find_country() -> str:
     try:
         values = request.form if request.method == "POST" else request.args
     except HTTPException:
@@ -135,23 +141,25 @@ def checklist_pdf():
     country = _country()
 
     service = current_app.extensions["pdf"]
-    key = etag = None
-    if request.method == "GET":
-        key = _pdf_key(loc.tag, choices, paper, country)
-        etag = _etag(key)
-        if request.if_none_match.contains(etag):
-            response = make_response("", 304)
-            response.set_etag(etag)
-            return response
-    pdf = service.cache.get(key) if key else None
-    if pdf is None:
-        html = render_template("checklist.html", **_checklist_context(choices, for_pdf=True))
-        try:
-            pdf = service.render(html, key)
-        except Busy:
-            raise ServiceUnavailable(retry_after=current_app.config["RETRY_AFTER"]) from None
-        except TooSlow:
-            raise GatewayTimeout() from None
+
+    def make_html():
+        return render_template("checklist.html", **_checklist_context(choices, for_pdf=True))
+
+    try:
+        if request.method == "GET":
+            key = _pdf_key(loc.tag, choices, paper, country)
+            etag = _etag(key)
+            if request.if_none_match.contains(etag):
+                response = make_response("", 304)
+                response.set_etag(etag)
+                return response
+            pdf = service.pdf_for(key, make_html)
+        else:
+            pdf = service.render(make_html())  # personal text: never cached
+    except Busy:
+        raise ServiceUnavailable(retry_after=current_app.config["RETRY_AFTER"]) from None
+    except TooSlow:
+        raise GatewayTimeout() from None
 
     response = make_response(pdf)
     response.mimetype = "application/pdf"
@@ -228,10 +236,9 @@ def prewarm(app) -> None:
                 app.preprocess_request()
                 choices = Choices()
                 key = _pdf_key(loc.tag, choices, _paper(choices), _country())
-                html = render_template("checklist.html",
-                                       **_checklist_context(choices, for_pdf=True))
                 try:
-                    app.extensions["pdf"].render(html, key)
+                    app.extensions["pdf"].pdf_for(key, lambda: render_template(
+                        "checklist.html", **_checklist_context(choices, for_pdf=True)))
                 except Exception:  # a failure here only means the first request renders
                     app.logger.exception("could not prepare %s", path)
 
