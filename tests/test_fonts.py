@@ -64,3 +64,13 @@ def test_shipped_fonts_are_static_not_variable():
 def test_the_font_licence_travels_with_the_fonts():
     text = (FONTS / "OFL.txt").read_text()
     assert "SIL Open Font License" in text and "Google" in text
+
+
+@pytest.mark.parametrize("weight", ["Regular", "Bold"])
+def test_the_chinese_catalog_has_the_lowest_glyph_ids(weight):
+    # WeasyPrint keeps glyph ids in the fonts it embeds, so a PDF of the guide carries
+    # metrics up to the highest id it uses: keeping the catalog's glyphs first keeps it small.
+    font = TTFont(FONTS / f"NotoSansSC-{weight}.ttf")
+    best = font.getBestCmap()
+    ids = {font.getGlyphID(best[ord(ch)]) for ch in catalog_text("zh_Hans") if ord(ch) in best}
+    assert max(ids) < len(ids) + 100, "run scripts/make_fonts.py after changing the catalog"

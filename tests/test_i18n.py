@@ -149,6 +149,13 @@ def test_the_pdf_in_every_language(client, lang, read_pdf, app):
     assert expected_font in pdf.fonts
 
 
+def test_the_whole_guide_pdf_stays_light_in_every_language(client, lang):
+    # A size, not a time: the same WeasyPrint makes the same bytes on any machine.
+    # `make bench` reports it with the render times (target 2 of bench/run.py).
+    size = len(client.get(f"/{lang}/checklist.pdf").data)
+    assert size <= 60 * 1024, f"{size / 1024:.0f} KB"
+
+
 @pytest.mark.parametrize("country", sorted(LINES))
 def test_each_country_shows_its_own_crisis_line(client, read_pdf, country):
     line = LINES[country]
