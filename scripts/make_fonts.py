@@ -105,11 +105,11 @@ def cff_to_truetype(font, max_error: float) -> None:
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
-def catalog_glyphs_first(font, text: str) -> None:
-    """Renumber the glyphs so that those the catalog uses come first.
+def own_glyphs_first(font, text: str) -> None:
+    """Renumber the glyphs so that those of ``text`` (the guide's own) come first.
 
     WeasyPrint keeps glyph ids when it embeds a subset, so an embedded font still carries
-    widths and offsets for every glyph id below the highest one used. With the catalog's
+    widths and offsets for every glyph id below the highest one used. With the guide's own
     characters numbered first, a PDF of the guide carries a few hundred of those, not 7,000.
     """
     cmap = font.getBestCmap()
@@ -118,7 +118,7 @@ def catalog_glyphs_first(font, text: str) -> None:
                               key=lambda name: (name not in first, font.getGlyphID(name))))
 
 
-def make_sc(source: Path, text: str, catalog: str, target: Path) -> None:
+def make_sc(source: Path, text: str, own: str, target: Path) -> None:
     """The Simplified Chinese face, small enough that a whole-guide PDF stays under 60 KB.
 
     A PDF carries each Chinese character it uses as an outline of 60 or more points, so
@@ -138,8 +138,8 @@ def make_sc(source: Path, text: str, catalog: str, target: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         cff = Path(tmp) / "subset.otf"
         subset(source, SC_FACE, text, cff)
-        font = TTFont(cff)
-        catalog_glyphs_first(font, catalog)
+        font = TTFont(cff, recalcTimestamp=False)  # the same bytes on every rebuild
+        own_glyphs_first(font, own)
         cff_to_truetype(font, max_error=8.0)
         for table in ("VORG", "vhea", "vmtx"):
             if table in font:
@@ -153,9 +153,9 @@ def main() -> None:
     for name in ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf",
                  "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"):
         shutil.copyfile(CORE / name, OUT / name)
-    catalog = guide_text("zh_Hans")
+    own = guide_text("zh_Hans")
     for weight in ("Regular", "Bold"):
-        make_sc(CJK / f"NotoSansCJK-{weight}.ttc", gb2312_level1() + catalog, catalog,
+        make_sc(CJK / f"NotoSansCJK-{weight}.ttc", gb2312_level1() + own, own,
                 OUT / f"NotoSansSC-{weight}.ttf")
     for path in sorted(OUT.glob("Noto*")):
         print(f"{path.relative_to(ROOT)}  {path.stat().st_size // 1024} KB")
