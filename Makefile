@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-WORKERS ?= 2
+THREADS ?= 256
 
 .PHONY: setup system-deps run test bench load clean
 
@@ -17,8 +17,9 @@ $(VENV)/.installed: setup.cfg pyproject.toml
 
 setup: $(VENV)/.installed
 
+# waitress (guide/serving.py): slow clients hold a socket, not a thread; see bench/RESULTS.md.
 run: setup
-	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - wsgi:app
+	$(BIN)/python wsgi.py --host $(HOST) --port $(PORT) --threads $(THREADS) --access-log -
 
 system-deps:
 	scripts/system-deps.sh
@@ -30,6 +31,7 @@ test: setup system-deps
 # Benchmarks print ratios against baselines measured in the same run; bench writes
 # bench/RESULTS.md. They need wrk and chromium (Debian) and Lighthouse (npm, in bench/).
 bench: setup system-deps
+	$(BIN)/pip install --quiet --editable '.[test,bench]'
 	cd bench && npm install --no-audit --no-fund --silent
 	$(BIN)/python -m bench.run
 

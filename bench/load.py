@@ -1,4 +1,4 @@
-"""The load test: a realistic mix against gunicorn on loopback, bounded in time.
+"""The load test: a realistic mix against the app as `make run` serves it, on loopback, bounded in time.
 
     python -m bench.load [--seconds 60] [--connections 32]
 """
@@ -14,7 +14,7 @@ import urllib.request
 
 from guide.locales import LOCALES
 
-from .server import Gunicorn
+from .server import AppServer
 
 HERE = Path(__file__).resolve().parent
 
@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 def run(seconds: int = 60, connections: int = 32, threads: int = 2) -> dict:
     if not shutil.which("wrk"):
         raise RuntimeError("wrk is missing: apt-get install wrk (make bench does it)")
-    with Gunicorn(workers=2) as server:
+    with AppServer() as server:
         # Let the start-up renders finish, so they do not count against the first seconds.
         for loc in LOCALES:
             with urllib.request.urlopen(f"{server.url}/{loc.tag}/checklist.pdf", timeout=120):

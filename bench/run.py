@@ -32,7 +32,7 @@ from guide.pdf import Renderer
 from guide.rendering import _Worker
 from guide.views import _checklist_context
 
-from .server import ROOT, Gunicorn
+from .server import ROOT, AppServer
 
 HERE = Path(__file__).resolve().parent
 CHROMIUM = os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium")
@@ -50,9 +50,12 @@ class Row:
     ratio: float | None
     target: str
     ok: bool | None  # None: not measured here (tool missing, or --quick)
+    info: bool = False  # reported for comparison, with no target of its own
 
     @property
     def verdict(self) -> str:
+        if self.info:
+            return "info"
         return {True: "PASS", False: "FAIL", None: "SKIP"}[self.ok]
 
 
@@ -114,7 +117,7 @@ def locale_renders(app, renderer, n: int) -> list[Row]:
 
 
 # 3, 4 ----------------------------------------------------------------------------------
-def get_times(server: Gunicorn, path: str, n: int) -> float:
+def get_times(server: AppServer, path: str, n: int) -> float:
     connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
     times = []
     for _ in range(n):
@@ -128,14 +131,14 @@ def get_times(server: Gunicorn, path: str, n: int) -> float:
     return statistics.median(times)
 
 
-def static_path(server: Gunicorn) -> str:
+def static_path(server: AppServer) -> str:
     with urllib.request.urlopen(server.url + "/en/", timeout=30) as response:
         html = response.read().decode()
     start = html.index("/static/css/guide.css?v=")
     return html[start:html.index('"', start)]
 
 
-def cached_pdf_vs_static(server: Gunicorn, n: int) -> Row:
+def cached_pdf_vs_static(server: AppServer, n: int) -> Row:
     pdf = "/fr/checklist.pdf?q=cost&q=driving"
     get_times(server, pdf, 2)  # rendered once, then cached
     css = static_path(server)
@@ -151,18 +154,18 @@ def wrk_rps(url: str, seconds: int) -> float:
                       if line.startswith("Requests/sec:")).split()[1])
 
 
-def page_rps(server: Gunicorn, seconds: int) -> Row:
+def page_rps(server: AppServer, seconds: int) -> Row:
     if not shutil.which("wrk"):
-        return Row("4. guide page req/s vs a static file, gunicorn", "wrk missing", "", None,
+        return Row("4. guide page req/s vs a static file", "wrk missing", "", None,
                    "≥ 0.5×", None)
     page = wrk_rps(server.url + "/en/", seconds)
     static = wrk_rps(server.url + static_path(server), seconds)
-    return Row("4. guide page req/s vs a static file, gunicorn (2 workers), wrk -c16",
+    return Row("4. guide page req/s vs a static file, as `make run` serves them, wrk -c16",
                f"{page:.0f}/s", f"{static:.0f}/s", page / static, "≥ 0.5×", page / static >= 0.5)
 
 
 # 5 ------------------------------------------------------------------------------------
-def page_weight(server: Gunicorn, log: Path) -> list[Row]:
+def page_weight(server: AppServer, log: Path) -> list[Row]:
     if not Path(CHROMIUM).exists():
         return [Row("5. first-visit page weight", "chromium missing", "", None, "≤ 50 KB", None)]
     from playwright.sync_api import sync_playwright
@@ -240,7 +243,7 @@ def memory(app, mixed: int) -> list[Row]:
 
 
 # 7 ------------------------------------------------------------------------------------
-def lighthouse(server: Gunicorn) -> Row:
+def lighthouse(server: AppServer) -> Row:
     binary = HERE / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists() or not Path(CHROMIUM).exists():
         return Row("7. Lighthouse 12.2.3, /en/, mobile", "not installed (make bench)", "", None,
@@ -276,6 +279,52 @@ def load_test(seconds: int) -> Row:
                r["errors_5xx"] == 0 and r["socket_errors"] == 0)
 
 
+# 8 ------------------------------------------------------------------------------------
+def slow_clients(connections: int, seconds: float, alternatives: tuple[str, ...]) -> list[Row]:
+    """128 connections trickling a byte a second, half headers and half a POST body."""
+    from . import slow
+    rows = []
+    for kind in ("waitress", *alternatives):
+        try:
+            with AppServer(kind, env={"GUIDE_PREWARM_PDFS": "false"}) as server:
+                r = slow.measure(server, connections, seconds)
+        except (RuntimeError, OSError) as error:  # an alternative that is not installed
+            rows.append(Row(f"8a. slow clients, {kind}", f"not run: {error}", "", None, "",
+                            None, info=kind != "waitress"))
+            continue
+        worst = max((r["slow"], r["slow_late"]), key=lambda x: x["page_p95"])
+        ratio = worst["page_p95"] / r["calm"]["page_p95"]
+        pdf = max(r["slow"]["pdf_max"], r["slow_late"]["pdf_max"])
+        failed = r["slow"]["failed"] + r["slow_late"]["failed"] + r["after"]["failed"]
+        name = "`make run`, waitress" if kind == "waitress" else f"alternative: {kind}"
+        ok = (ratio <= 2 and worst["page_p95"] < 1 and pdf < 3 and failed == 0
+              and r["slow_open"] == connections)
+        rows.append(Row(
+            f"8a. GET /en/ p95 with {connections} slow connections open for {seconds:.0f} s "
+            f"vs none ({name}); fresh POST PDF, failures", f"{worst['page_p95'] * 1000:.1f} ms; "
+            f"PDF ≤ {pdf * 1000:.0f} ms; {failed} failed", f"{r['calm']['page_p95'] * 1000:.1f}"
+            " ms", ratio, "≤ 2×, page < 1 s, PDF < 3 s, 0 failed", ok,
+            info=kind != "waitress"))
+    return rows
+
+
+def overload(budget: float, times: float) -> list[Row]:
+    from . import burst
+    r = burst.measure(budget, times)
+    ratio = r["goodput"] / r["single_rate"]
+    share = r["shed"] / r["burst"]
+    return [
+        Row(f"8b. goodput of a burst of {r['burst']} POST PDFs ({times:g}× a {budget:g} s wait "
+            "budget) vs one at a time; share told 503", f"{r['goodput']:.1f}/s; {share:.0%} "
+            f"503 ({r['shed_without_retry_after']} without Retry-After), other {r['other']}",
+            f"{r['single_rate']:.1f}/s", ratio, "≥ 0.8×, no other status",
+            ratio >= 0.8 and not r["other"] and not r["shed_without_retry_after"]),
+        Row("8c. longest wait in that burst (answered or told 503)",
+            f"{r['longest_wait']:.2f} s", f"{budget:g} s budget", None, "≤ budget + 2 s",
+            r["longest_wait"] <= budget + 2),
+    ]
+
+
 def table(rows: list[Row]) -> str:
     lines = ["| measure | value | baseline | ratio | target | result |",
              "| --- | --- | --- | --- | --- | --- |"]
@@ -303,7 +352,7 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         log = Path(tmp) / "access.log"
         env = {"GUIDE_PREWARM_PDFS": "false"}
-        with Gunicorn(workers=2, env=env, access_log=log) as server:
+        with AppServer(env=env, access_log=log) as server:
             rows.append(cached_pdf_vs_static(server, 20 if quick else 300))
             rows.append(page_rps(server, 1 if quick else 10))
             rows += page_weight(server, log) if not quick else [
@@ -312,6 +361,9 @@ def main(argv=None) -> int:
                 "7. Lighthouse", "skipped in --quick", "", None, "", None))
     rows += memory(app, 4 if quick else 500)
     rows.append(load_test(2 if quick else 60))
+    rows += slow_clients(8 if quick else 128, 2 if quick else 60,
+                         () if quick else ("granian", "gunicorn-sync"))
+    rows += overload(1.0 if quick else 3.0, 3.0)
 
     cores = os.cpu_count()
     text = table(rows)

@@ -1,4 +1,5 @@
-"""gunicorn serving the app on a free loopback port: for the benchmarks and browser tests."""
+"""The app served on a free loopback port, as `make run` serves it: for the benchmarks and
+browser tests."""
 from __future__ import annotations
 
 import os
@@ -25,30 +26,49 @@ def free_port() -> int:
             return port
 
 
-class Gunicorn:
-    """``gunicorn wsgi:app`` on 127.0.0.1 in a process group of its own.
+# What serves the app: "waitress" is what `make run` starts (wsgi.py); the others are the
+# alternatives it was measured against (python -m bench.slow --server ...).
+SERVERS = {
+    "waitress": lambda port, workers, threads: [
+        sys.executable, "wsgi.py", "--host", "127.0.0.1", "--port", str(port),
+        *(["--threads", str(threads)] if threads else [])],
+    "gunicorn-sync": lambda port, workers, threads: [
+        sys.executable, "-m", "gunicorn", "--workers", str(workers), "--bind",
+        f"127.0.0.1:{port}", "wsgi:app"],
+    "gunicorn-gthread": lambda port, workers, threads: [
+        sys.executable, "-m", "gunicorn", "--workers", str(workers), "--worker-class",
+        "gthread", "--threads", str(threads or 8), "--bind", f"127.0.0.1:{port}", "wsgi:app"],
+    "granian": lambda port, workers, threads: [
+        sys.executable, "-m", "granian", "--interface", "wsgi", "--workers", str(workers),
+        "--host", "127.0.0.1", "--port", str(port), "wsgi:app"],
+}
+
+
+class AppServer:
+    """The app served on 127.0.0.1 in a process group of its own, by default as `make run`
+    serves it.
 
     ``stop()`` is a real outage; ``start()`` again on the same port is a deploy (give it a
     new ``build_id`` to make it a new version). Also a context manager.
     """
 
-    def __init__(self, workers: int = 2, env: dict | None = None,
-                 access_log: Path | None = None, threads: int = 1):
+    def __init__(self, kind: str = "waitress", env: dict | None = None,
+                 workers: int = 2, threads: int | None = None, access_log: Path | None = None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.workers, self.threads = workers, threads
+        self.command = SERVERS[kind](self.port, workers, threads)
+        if access_log:
+            if kind != "waitress":
+                raise ValueError("only wsgi.py's server writes the access log")
+            self.command += ["--access-log", str(access_log)]
+        self.kind = kind
         self.env = {**os.environ, **(env or {})}
-        self.access_log = access_log
         self.process = None
 
-    def start(self, build_id: str | None = None) -> "Gunicorn":
+    def start(self, build_id: str | None = None) -> "AppServer":
         env = {**self.env, **({"GUIDE_BUILD_ID": build_id} if build_id else {})}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--workers", str(self.workers),
-             "--threads", str(self.threads), "--bind", f"127.0.0.1:{self.port}",
-             *(["--access-logfile", str(self.access_log)] if self.access_log else []),
-             "wsgi:app"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            self.command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             start_new_session=True)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -57,10 +77,10 @@ class Gunicorn:
                     return self
             except OSError:
                 if self.process.poll() is not None:
-                    raise RuntimeError(f"gunicorn exited with {self.process.returncode}")
+                    raise RuntimeError(f"{self.kind} exited with {self.process.returncode}")
                 time.sleep(0.1)
         self.stop()
-        raise RuntimeError("gunicorn did not start within 60 s")
+        raise RuntimeError(f"{self.kind} did not start within 60 s")
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
@@ -72,7 +92,7 @@ class Gunicorn:
                 self.process.wait()
         self.process = None
 
-    def __enter__(self) -> "Gunicorn":
+    def __enter__(self) -> "AppServer":
         return self.start()
 
     def __exit__(self, *exc) -> None:

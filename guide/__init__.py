@@ -19,13 +19,14 @@ DEFAULTS = {
     "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "translations"),
     # No sessions are used; without a secret key Flask cannot set a session cookie at all.
     "SECRET_KEY": None,
-    # PDF rendering (see rendering.py): processes = renders at once; beyond them, QUEUE
-    # requests wait up to QUEUE_WAIT seconds, the rest get 503. TIME_LIMIT stops a render.
-    # A whole-guide PDF takes about half a second; waiting and rendering together stay well
-    # under gunicorn's 30-second worker timeout, so nobody meets a hang or a killed worker.
+    # PDF rendering (see rendering.py): PROCESSES = renders at once. A PDF request waits for
+    # one only if it is expected to start within QUEUE_WAIT seconds (the wait budget);
+    # otherwise it gets 503 at once. QUEUE caps the requests waiting, so that they leave
+    # threads of the server for pages: keep it below the server's threads (wsgi.py).
+    # TIME_LIMIT stops a render that hangs.
     "RENDER_PROCESSES": os.cpu_count() or 1,
-    "RENDER_QUEUE": 4 * (os.cpu_count() or 1),
-    "RENDER_QUEUE_WAIT": 5.0,
+    "RENDER_QUEUE": 200,
+    "RENDER_QUEUE_WAIT": 10.0,
     "RENDER_TIME_LIMIT": 15.0,
     "RETRY_AFTER": 10,
     "PDF_CACHE_BYTES": 32 * 1024 * 1024,

@@ -153,9 +153,9 @@ def checklist_pdf():
                 response = make_response("", 304)
                 response.set_etag(etag)
                 return response
-            pdf = service.pdf_for(key, make_html)
+            pdf = service.pdf_for(key, make_html, _items(choices))
         else:
-            pdf = service.render(make_html())  # personal text: never cached
+            pdf = service.render(make_html, _items(choices))  # personal text: never cached
     except Busy:
         raise ServiceUnavailable(retry_after=current_app.config["RETRY_AFTER"]) from None
     except TooSlow:
@@ -216,6 +216,12 @@ def _checklist_context(choices: Choices, *, for_pdf: bool) -> dict:
     )
 
 
+def _items(choices: Choices) -> int:
+    """How many questions a checklist lists: what its render time depends on most."""
+    listed = len(CATALOG.question_ids) if choices.whole_guide else len(choices.questions)
+    return listed + len(choices.own)
+
+
 def _pdf_key(tag: str, choices: Choices, paper: str, country: str) -> tuple:
     """What a GET PDF depends on: same key, same bytes."""
     return (current_app.config["BUILD_ID"], tag, tuple(choices.questions), tuple(choices.top),
@@ -238,7 +244,8 @@ def prewarm(app) -> None:
                 key = _pdf_key(loc.tag, choices, _paper(choices), _country())
                 try:
                     app.extensions["pdf"].pdf_for(key, lambda: render_template(
-                        "checklist.html", **_checklist_context(choices, for_pdf=True)))
+                        "checklist.html", **_checklist_context(choices, for_pdf=True)),
+                        _items(choices))
                 except Exception:  # a failure here only means the first request renders
                     app.logger.exception("could not prepare %s", path)
 

@@ -1,5 +1,5 @@
 """Fixtures for tests in a real browser: Debian's chromium, driven by Playwright, against the
-app served by gunicorn on 127.0.0.1 (a separate process, so a test can cut the server off).
+app served as `make run` serves it, on 127.0.0.1 (a separate process, so a test can cut the server off).
 The server harness is shared with the benchmarks (bench/server.py)."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bench.run import CHROMIUM, CHROMIUM_FLAGS as FLAGS
-from bench.server import Gunicorn
+from bench.server import AppServer
 
 
 def pytest_collection_modifyitems(items):
@@ -34,14 +34,14 @@ def chromium_flags():
 
 @pytest.fixture(scope="session")
 def server():
-    with Gunicorn(threads=4) as srv:
+    with AppServer() as srv:
         yield srv
 
 
 @pytest.fixture
 def own_server():
     """A server of the test's own, to stop or redeploy."""
-    srv = Gunicorn(threads=4)
+    srv = AppServer()
     yield srv
     srv.stop()
 
