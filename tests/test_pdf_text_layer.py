@@ -145,6 +145,25 @@ def test_the_arabic_pdf_stays_tagged_pdf_ua(client):
     assert re.search(rb'pdfuaid:part(>|=")1', root["/Metadata"].get_object().get_data())
 
 
+def test_every_glyph_code_the_arabic_pdf_uses_draws_a_real_glyph(client):
+    # Alias codes reach their glyph through the CIDToGIDMap: none may fall on .notdef.
+    reader = PdfReader(io.BytesIO(client.get("/ar/checklist.pdf").data))
+    fonts = {font.get_object()["/BaseFont"]: font.get_object()
+             for page in reader.pages for font in page["/Resources"]["/Font"].values()}
+    aliased = 0
+    for font in fonts.values():
+        cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+        codes = [int(code, 16) for code in re.findall(r"<([0-9a-f]{4})> <[0-9a-f]*>", cmap)[1:]]
+        to_gid = font["/DescendantFonts"][0].get_object()["/CIDToGIDMap"]
+        if to_gid == "/Identity":
+            continue
+        table = to_gid.get_object().get_data()
+        gids = {code: int.from_bytes(table[2 * code:2 * code + 2], "big") for code in codes}
+        assert all(gids.values()), [hex(code) for code, gid in gids.items() if not gid]
+        aliased += sum(code != gid for code, gid in gids.items())
+    assert aliased, "the Arabic guide draws some glyphs under alias codes"
+
+
 def test_a_cluster_reads_as_one_unit_on_its_letter():
     # Pango's clusters in visual order for "يُس" drawn right to left: sin, damma, ya.
     utf8 = "يُس".encode()
