@@ -17,6 +17,8 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from . import text_layer
+
 log = logging.getLogger(__name__)
 
 # Script-specific font files are large; a render loads them only when its text needs them
@@ -83,6 +85,7 @@ class Renderer:
     """One per app: the font configuration and fetcher are reused across renders."""
 
     def __init__(self, static_root: Path):
+        text_layer.install()
         self.static_root = Path(static_root).resolve()
         self.base_url = self.static_root.as_uri() + "/"
         self.fetcher = StaticOnlyFetcher(self.static_root)
