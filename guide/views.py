@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 
 from flask import (Blueprint, current_app, g, jsonify, make_response, redirect,
@@ -58,13 +59,13 @@ def with_terms(text, term_ids) -> Markup:
     first use still leads to its entry. Neither ``text`` nor the word is ever taken as markup.
     """
     html = str(escape(str(text)))
-    folded = html.casefold() if len(html.casefold()) == len(html) else None
     spans, after = [], []
     for tid in term_ids:
         word = str(escape(str(CATALOG.term(tid).word)))
-        at = folded.find(word.casefold()) if folded is not None and word else -1
-        if at >= 0 and not any(a < at + len(word) and at < b for a, b, _t in spans):
-            spans.append((at, at + len(word), tid))
+        # re's IGNORECASE folds letter by letter, so positions stay those of ``html``.
+        found = re.search(re.escape(word), html, re.IGNORECASE) if word.strip() else None
+        if found and not any(a < found.end() and found.start() < b for a, b, _t in spans):
+            spans.append((found.start(), found.end(), tid))
         else:
             after.append(f'<a class="term" href="#word-{tid}">{word}</a>')
     for start, end, tid in sorted(spans, reverse=True):

@@ -203,3 +203,21 @@ def test_readme_table_of_languages_matches_the_locale_list():
     readme = (ROOT / "README.md").read_text()
     table = readme.split("<!-- languages:start -->\n")[1].split("\n<!-- languages:end -->")[0]
     assert table == markdown_table(), "paste guide.locales.markdown_table() into README.md"
+
+
+def test_words_to_know_are_linked_from_escaped_text(app):
+    from guide.views import with_terms
+    with app.test_request_context("/en/"):
+        html = str(with_terms("In großen <b>studies</b>, ect & a Placebo.", ("ect", "placebo")))
+        missing = str(with_terms("Nothing to find here.", ("maoi",)))
+    assert "&lt;b&gt;studies&lt;/b&gt;" in html and "&amp;" in html  # text stays text
+    assert '<a class="term" href="#word-ect">ect</a>' in html  # letter case aside, as written
+    assert '<a class="term" href="#word-placebo">Placebo</a>' in html
+    assert missing == ('Nothing to find here. (<a class="term" href="#word-maoi">MAOI</a>)')
+
+
+def test_each_word_to_know_is_linked_once_from_the_questions(client, lang):
+    from guide.content import GLOSSARY
+    html = client.get(f"/{lang}/").get_data(as_text=True)
+    for term in GLOSSARY:
+        assert html.count(f'<a class="term" href="#word-{term.id}">') == 1, term.id
