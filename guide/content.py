@@ -549,8 +549,8 @@ SECTIONS: tuple[Section, ...] = (
         Question("bladder-liver",
                  _l("Can it harm my bladder or liver? Will I need any tests?"),
                  _l("Bladder and liver problems have been linked mostly to long-term or heavy "
-                    "use of ketamine. The Spravato label also warns about bladder swelling. In "
-                    "studies, bladder problems were more common than with a placebo. Tell "
+                    "use of ketamine. The Spravato label also warns about an inflamed bladder. "
+                    "In studies, bladder problems were more common than with a placebo. Tell "
                     "staff if it hurts to pee or you need to pee more often."),
                  ("ketamine-bladder-2019", "livertox", "spravato-label")),
         Question("substance-use",
@@ -581,8 +581,8 @@ SECTIONS: tuple[Section, ...] = (
         Question("thinking",
                  _l("Could it affect my memory or how clearly I think?"),
                  _l("For a short time after a dose, Spravato can make it hard to think clearly. "
-                    "In studies, this was back to normal by 2 hours. Effects over many years "
-                    "have not been studied."),
+                    "In studies, this was back to normal by 2 hours. Effects past 1 year have "
+                    "not been studied."),
                  ("spravato-label",)),
         Question("dependence",
                  _l("Can I become dependent on it? What happens when I stop?"),
