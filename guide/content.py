@@ -179,8 +179,9 @@ SOURCES: tuple[Source, ...] = (
     ),
     Source(
         "ketect-2022",
-        "Ekstrand J, et al. KetECT: racemic ketamine compared with ECT for depression in "
-        "hospital in-patients. Int J Neuropsychopharmacol 2022.",
+        "Ekstrand J, et al. Racemic ketamine as an alternative to electroconvulsive therapy for "
+        "unipolar depression: a randomized, open-label, non-inferiority trial (KetECT). Int J "
+        "Neuropsychopharmacol 2022;25(5):339-349. doi:10.1093/ijnp/pyab088",
         "https://pmc.ncbi.nlm.nih.gov/articles/PMC9154276",
         _l("A smaller study of 186 people in hospital: more people got well with ECT than with "
            "ketamine."),
@@ -198,8 +199,10 @@ SOURCES: tuple[Source, ...] = (
     ),
     Source(
         "sustain-1-2019",
-        "Daly EJ, et al. SUSTAIN-1 relapse-prevention trial of esketamine nasal spray. "
-        "JAMA Psychiatry 2019;76(9):893-903. doi:10.1001/jamapsychiatry.2019.1189",
+        "Daly EJ, et al. Efficacy of esketamine nasal spray plus oral antidepressant treatment "
+        "for relapse prevention in patients with treatment-resistant depression: a randomized "
+        "clinical trial (SUSTAIN-1). JAMA Psychiatry 2019;76(9):893-903. "
+        "doi:10.1001/jamapsychiatry.2019.1189",
         "https://doi.org/10.1001/jamapsychiatry.2019.1189",
         _l("People who were already well on esketamine and kept using it got sick again less "
            "often than people switched to a placebo. Both groups kept their antidepressant "
@@ -208,23 +211,24 @@ SOURCES: tuple[Source, ...] = (
     ),
     Source(
         "sustain-3-2025",
-        # REVIEW: the article's own title was not seen; the text in brackets describes it.
-        "Zaki N, et al. [SUSTAIN-3: final report of the long-term, open-label study of "
-        "esketamine nasal spray.] Int J Neuropsychopharmacol 2025;28(6):pyaf027. "
-        "doi:10.1093/ijnp/pyaf027",
+        "Zaki N, et al. Safety and efficacy with esketamine in treatment-resistant depression: "
+        "long-term extension study (SUSTAIN-3). Int J Neuropsychopharmacol "
+        "2025;28(6):pyaf027. doi:10.1093/ijnp/pyaf027",
         "https://doi.org/10.1093/ijnp/pyaf027",
         _l("A study that followed 1,148 people on Spravato and an antidepressant pill for up to "
            "6.5 years, with no comparison group."),
     ),
     Source(
         "feeney-2023",
-        # REVIEW: the title and the authors' initials were not seen; only the journal
-        # reference is given in the audit. Check the paper before quoting any number from it.
-        "Feeney et al. [Benzodiazepines and the response to ketamine or esketamine.] J Clin "
-        "Psychiatry 2023;84(1):22m14491.",
-        None,
-        _l("A review of whether sleep or anxiety medicines called benzodiazepines weaken the "
-           "effect. The results are mixed."),
+        # REVIEW: only the abstract was read; quote no number from the paper before reading it.
+        "Feeney A, Hoeppner BB, Freeman MP, et al. Effect of concomitant benzodiazepines on "
+        "the antidepressant effects of ketamine: findings from the RAPID intravenous ketamine "
+        "study. J Clin Psychiatry 2023;84(1):22m14491.",
+        "https://psychiatrist.com/jcp/effect-concomitant-benzodiazepines-antidepressant-effects-"
+        "ketamine-findings-rapid-intravenous-ketamine-study",
+        _l("A study of one IV ketamine dose. Taking benzodiazepines (sleep or anxiety "
+           "medicines) made no clear difference, but higher doses of them went with less "
+           "benefit on the first day, not on the third."),
     ),
     Source(
         "livertox",
@@ -250,7 +254,8 @@ SOURCES: tuple[Source, ...] = (
     ),
     Source(
         "kinnersley-2008",
-        "Kinnersley P, et al. Review of interventions before consultations (33 trials). "
+        "Kinnersley P, et al. Interventions before consultations to help patients address "
+        "their information needs by encouraging question asking: systematic review. "
         "BMJ 2008;337:a485. doi:10.1136/bmj.a485",
         "https://doi.org/10.1136/bmj.a485",
         _l("A review of 33 trials: help before a visit, such as a question list, led people "
@@ -567,11 +572,12 @@ SECTIONS: tuple[Section, ...] = (
                  ("spravato-label",), ("maoi",)),
         Question("medicines-blunt",
                  _l("Could any of my medicines make it work less well?"),
-                 # REVIEW: the direction and size of the effect were not read in the paper;
-                 # keep "mixed" until they are.
-                 _l("Some studies looked at whether sleep or anxiety medicines called "
-                    "benzodiazepines weaken the effect. The results are mixed. Please do not "
-                    "stop any medicine on your own: ask your doctor first."),
+                 # REVIEW: from the paper's abstract only: no clear difference overall, less
+                 # benefit on day 1 with higher benzodiazepine doses. Keep "mixed" until the
+                 # paper itself is read.
+                 _l("One study looked at whether sleep or anxiety medicines called "
+                    "benzodiazepines weaken the effect of ketamine. The results were mixed. "
+                    "Please do not stop any medicine on your own: ask your doctor first."),
                  ("feeney-2023",)),
         Question("pregnancy",
                  _l("Is it safe if I am pregnant, trying to get pregnant or breastfeeding?"),
