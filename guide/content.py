@@ -739,11 +739,13 @@ SECTIONS: tuple[Section, ...] = (
         Question("care-plan",
                  _l("How does this fit my whole care plan? Who is in charge, and do I keep my "
                     "therapist and pills?"),
-                 # REVIEW: the audit cites the American Society of Anesthesiologists for "part
-                 # of a comprehensive plan with a defined course and end point"; that text was
-                 # not read here, so the why-line states no fact.
-                 _l("It helps to know who is in charge of your care, what the goal is, and how "
-                    "you will decide when to stop.")),
+                 # REVIEW: the audit also cites the American Society of Anesthesiologists for
+                 # "part of a comprehensive plan with a defined course and end point"; that
+                 # text was not read here, so only the consensus statement is used.
+                 _l("Before ketamine, experts advise a full check of your mental health and the "
+                    "treatments you have tried. It also helps to know who is in charge of your "
+                    "care, what the goal is, and when to stop."),
+                 ("sanacora-2017",)),
         Question("consent",
                  _l("What will I be asked to read and sign?"),
                  _l("In the US, a clinic must sign you up for the Spravato safety program "

@@ -159,3 +159,15 @@ ADVICE = re.compile(r"\byou should\b|\bdo not take\b|\bstop taking\b|\bwe recomm
 @pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.id)
 def test_the_guide_asks_and_never_advises(question):
     assert not ADVICE.search(str(question.why)), question.why
+
+
+NEW_IN_2_0 = ["iv-monitoring", "blood-pressure-first", "medicines-blunt", "trauma-panic",
+              "lungs-liver", "nasal-sprays", "older-adult", "care-plan", "consent",
+              "missed-session"]
+
+
+@pytest.mark.parametrize("qid", NEW_IN_2_0)
+def test_the_questions_new_in_edition_2_are_published_and_sourced(qid):
+    published = Path(__file__).with_name("published_question_ids.txt").read_text().split()
+    assert qid in published
+    assert CATALOG.question(qid).sources, "each new why-line rests on a source"
