@@ -566,9 +566,9 @@ SECTIONS: tuple[Section, ...] = (
                  ("spravato-label",)),
         Question("other-medicines",
                  _l("Could my other medicines, supplements or alcohol mix badly with it?"),
-                 _l("Sleep or anxiety medicines, opioids and alcohol can add to drowsiness. "
-                    "Stimulants, and an older type of antidepressant called an MAOI, can raise "
-                    "blood pressure."),
+                 _l("Sleep or anxiety medicines, opioids and alcohol can make you more sleepy. "
+                    "Stimulants can raise blood pressure. So can an older type of antidepressant "
+                    "called an MAOI."),
                  ("spravato-label",), ("maoi",)),
         Question("medicines-blunt",
                  _l("Could any of my medicines make it work less well?"),
@@ -618,8 +618,9 @@ SECTIONS: tuple[Section, ...] = (
                  ("spravato-label",)),
         Question("nasal-sprays",
                  _l("I use a nasal spray for my nose or allergies. When should I use it?"),
-                 _l("The Spravato label says to use steroid or decongestant nasal sprays at "
-                    "least 1 hour before a dose."),
+                 _l("Some nose sprays are for allergies or a blocked nose, such as steroid or "
+                    "decongestant sprays. The Spravato label says to use them at least 1 hour "
+                    "before a dose."),
                  ("spravato-label",)),
         Question("iv-monitoring",
                  _l("For IV ketamine, who gives it? How will you watch me during and after "
