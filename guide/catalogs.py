@@ -64,8 +64,23 @@ def _as_list(value) -> list[str]:
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
-def check_po(path: Path, *, shipped: bool = True) -> list[Problem]:
-    """Every problem in one .po file. ``shipped``: it must also be complete."""
+# A phone number written in groups ("800 911 2000", "116 123"): in right-to-left text the
+# bidi algorithm shows the groups in reverse order unless the number is isolated.
+SPACED_DIGITS = re.compile(r"\d+(?:[ \u00a0\u202f]\d+)+")
+# What keeps a number in order: Unicode isolates (LRI/RLI/FSI ... PDI), or an element with
+# dir="ltr" (the crisis box's links; only where the English has that markup).
+_ISOLATED = re.compile(r"[\u2066\u2067\u2068][^\u2069]*\u2069"
+                       r"|<(\w+)\b[^>]*\bdir=[\"']?ltr\b[^>]*>.*?</\1\s*>", re.S)
+
+
+def unisolated_numbers(text: str) -> list[str]:
+    """The spaced digit groups in ``text`` that nothing isolates."""
+    return SPACED_DIGITS.findall(_ISOLATED.sub(" ", text))
+
+
+def check_po(path: Path, *, shipped: bool = True, rtl: bool = False) -> list[Problem]:
+    """Every problem in one .po file. ``shipped``: it must also be complete. ``rtl``: the
+    language is written right to left, so phone numbers in it must be isolated."""
     try:
         with path.open("rb") as f:
             catalog = read_po(f, abort_invalid=True)
@@ -129,6 +144,12 @@ def check_po(path: Path, *, shipped: bool = True) -> list[Problem]:
                 report(f"the translation adds HTML ({', '.join('<' + t + '>' for t in sorted(extra))}) "
                        f"that the English text does not have. Pages show translations as "
                        f"HTML, so only keep tags that the English has.")
+            if rtl:
+                for number in unisolated_numbers(translation):
+                    report(f"the phone number {number!r} is not isolated, so right-to-left "
+                           f"text shows its groups in the wrong order. Put it between "
+                           f"U+2066 and U+2069 (or use a placeholder such as %(number)s, as "
+                           f"the English does).")
             if msgid.rstrip().endswith("?") and not translation.rstrip().endswith(QUESTION_MARKS):
                 report("the English is a question, the translation does not end with a "
                        "question mark.", error=False)
@@ -187,6 +208,7 @@ class Stats:
     locale: SupportedLocale
     translated: int
     total: int
+    missing: tuple[str, ...] = ()  # msgids of the template with no usable translation
 
     @property
     def percent(self) -> float:
@@ -194,19 +216,25 @@ class Stats:
 
 
 def stats(translations: Path, pot: Path, locales=LOCALES) -> list[Stats]:
+    """How much of the template each language translates. An entry that is absent, empty or
+    fuzzy counts as missing: the app shows the English text for it."""
     with pot.open("rb") as f:
-        total = sum(1 for m in read_po(f) if m.id)
+        wanted = [_as_list(m.id)[0] for m in read_po(f) if m.id]
+    total = len(wanted)
     rows = []
     for loc in locales:
         path = po_path(translations, loc.babel)
         if not path.is_file():
-            rows.append(Stats(loc, total if loc.review == "source" else 0, total))
+            source = loc.review == "source"
+            rows.append(Stats(loc, total if source else 0, total,
+                              () if source else tuple(wanted)))
             continue
         with path.open("rb") as f:
             catalog = read_po(f)
-        done = sum(1 for m in catalog if m.id and "fuzzy" not in m.flags
-                   and all(_as_list(m.string)))
-        rows.append(Stats(loc, done, total))
+        done = {_as_list(m.id)[0] for m in catalog if m.id and "fuzzy" not in m.flags
+                and all(_as_list(m.string))}
+        missing = tuple(msgid for msgid in wanted if msgid not in done)
+        rows.append(Stats(loc, total - len(missing), total, missing))
     return rows
 
 

@@ -146,9 +146,10 @@ def check():
     pot_ids = catalogs.msgids(pot) if pot.is_file() else set()
 
     shipped = {loc.babel for loc in locales.LOCALES if loc.review != "source"}
+    rtl = {loc.babel for loc in locales.LOCALES if loc.direction == "rtl"}
     for po in sorted(_translations().glob("*/LC_MESSAGES/messages.po")):
         ident = po.parent.parent.name
-        problems += catalogs.check_po(po, shipped=ident in shipped)
+        problems += catalogs.check_po(po, shipped=ident in shipped, rtl=ident in rtl)
         missing = pot_ids - catalogs.msgids(po)
         if missing and pot_ids:
             problems.append(catalogs.Problem(
@@ -175,13 +176,25 @@ def check():
 
 
 @translate.command()
-def stats():
-    """Print how complete each language is, and whether it has been reviewed."""
+@click.option("--missing", "show_missing", is_flag=True,
+              help="Also list the English texts each language does not translate yet.")
+def stats(show_missing):
+    """Print how complete each language is, and whether it has been reviewed.
+
+    What a language lacks (absent, empty or fuzzy) shows in English on its pages.
+    """
     rows = catalogs.stats(_translations(), _pot(), locales.LOCALES)
     click.echo(f"{'locale':<10} {'translated':>12} {'percent':>8}  review")
     for row in rows:
         click.echo(f"{row.locale.tag:<10} {f'{row.translated}/{row.total}':>12} "
                    f"{row.percent:>7.1f}%  {row.locale.review}")
+    for row in rows:
+        if row.missing and row.locale.review != "source":
+            click.echo(f"{row.locale.tag}: {len(row.missing)} not translated yet (shown in "
+                       f"English)" + ("" if show_missing else "; add --missing to list them"))
+            if show_missing:
+                for msgid in row.missing:
+                    click.echo(f'    msgid "{msgid if len(msgid) <= 70 else msgid[:67] + "..."}"')
 
 
 @translate.command()

@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 
 from flask import (Blueprint, current_app, g, jsonify, make_response, redirect,
                    render_template, request, url_for)
 from flask_babel import format_date, gettext as _
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from werkzeug.exceptions import GatewayTimeout, HTTPException, ServiceUnavailable
 
 from . import crisis, i18n, locales, pdf
 from .checklist import Choices, Limits, read
-from .content import CATALOG, CONTENT_VERSION, INTRO, LAST_REVIEWED, NOT_ADVICE
+from .content import (CATALOG, CHANGES, CONTENT_VERSION, INTRO, LAST_REVIEWED, NOT_ADVICE,
+                      PREVIOUS_VERSION)
 from .rendering import Busy, TooSlow
 
 bp = Blueprint("guide", __name__)
@@ -42,8 +44,35 @@ def every_page():
         "crisis_lines": crisis.LINES,
         "unknown_country": crisis.UNKNOWN,
         "format_date": format_date,
+        "with_terms": with_terms,
+        "changes": CHANGES,
+        "previous_version": PREVIOUS_VERSION,
         "alternate_endpoint": request.endpoint if request.endpoint in _ALTERNATES else None,
     }
+
+
+def with_terms(text, term_ids) -> Markup:
+    """``text`` escaped, with each glossary word in it linked to its entry on the page.
+
+    The word is found as the glossary spells it in the page's language (letter case aside).
+    Where a translation words it differently, the link follows the sentence instead, so every
+    first use still leads to its entry. Neither ``text`` nor the word is ever taken as markup.
+    """
+    html = str(escape(str(text)))
+    spans, after = [], []
+    for tid in term_ids:
+        word = str(escape(str(CATALOG.term(tid).word)))
+        # re's IGNORECASE folds letter by letter, so positions stay those of ``html``.
+        found = re.search(re.escape(word), html, re.IGNORECASE) if word.strip() else None
+        if found and not any(a < found.end() and found.start() < b for a, b, _t in spans):
+            spans.append((found.start(), found.end(), tid))
+        else:
+            after.append(f'<a class="term" href="#word-{tid}">{word}</a>')
+    for start, end, tid in sorted(spans, reverse=True):
+        html = f'{html[:start]}<a class="term" href="#word-{tid}">{html[start:end]}</a>{html[end:]}'
+    if after:
+        html += " (" + ", ".join(after) + ")"
+    return Markup(html)
 
 
 def _country() -> str:

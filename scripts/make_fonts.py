@@ -105,20 +105,45 @@ def cff_to_truetype(font, max_error: float) -> None:
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
-def own_glyphs_first(font, text: str) -> None:
-    """Renumber the glyphs so that those of ``text`` (the guide's own) come first.
+def own_glyphs_first(font, *texts: str) -> None:
+    """Renumber the glyphs: those of ``texts[0]`` first, then those of ``texts[1]``, ...
 
     WeasyPrint keeps glyph ids when it embeds a subset, so an embedded font still carries
-    widths and offsets for every glyph id below the highest one used. With the guide's own
-    characters numbered first, a PDF of the guide carries a few hundred of those, not 7,000.
+    widths and offsets for every glyph id below the highest one used. With the characters
+    of the printed checklist numbered first, then the rest of the guide's own, a PDF of the
+    guide carries a few hundred of those, not 7,000.
     """
     cmap = font.getBestCmap()
-    first = {cmap[ord(ch)] for ch in text if ord(ch) in cmap} | {".notdef"}
+    tier = {".notdef": -1}
+    for rank, text in reversed(list(enumerate(texts))):
+        tier.update({cmap[ord(ch)]: rank for ch in text if ord(ch) in cmap})
     font.reorderGlyphs(sorted(font.getGlyphOrder(),
-                              key=lambda name: (name not in first, font.getGlyphID(name))))
+                              key=lambda name: (tier.get(name, len(texts)),
+                                                font.getGlyphID(name))))
 
 
-def make_sc(source: Path, text: str, own: str, target: Path) -> None:
+def checklist_text(tag: str) -> str:
+    """What the printed checklist can show in this language: the whole guide's checklist page
+    for every crisis-line country, its page footer and its edition line."""
+    sys.path.insert(0, str(ROOT))
+    from guide import create_app
+    from guide.crisis import LINES, UNKNOWN
+
+    app = create_app({"TESTING": True, "PREWARM_PDFS": False})
+    try:
+        client = app.test_client()
+        pages = [client.get(f"/{tag}/checklist?country={code}").get_data(as_text=True)
+                 for code in (*sorted(LINES), UNKNOWN)]
+        with app.test_request_context(f"/{tag}/"):
+            from flask_babel import gettext
+            pages += [gettext("Page {page} of {pages}"),
+                      gettext("Version %(version)s, %(date)s")]
+    finally:
+        app.extensions["pdf"].close()
+    return "".join(sorted(set("".join(pages))))  # each character once
+
+
+def make_sc(source: Path, text: str, own: tuple[str, ...], target: Path) -> None:
     """The Simplified Chinese face, small enough that a whole-guide PDF stays under 60 KB.
 
     A PDF carries each Chinese character it uses as an outline of 60 or more points, so
@@ -129,7 +154,8 @@ def make_sc(source: Path, text: str, own: str, target: Path) -> None:
     - 128 units to the em instead of 1,000, so most coordinates fit in a byte. A unit is
       0.03 mm at 11 pt, under one dot of a 600 dpi printer; at 800 dpi the printed
       glyphs look the same as the originals.
-    - Glyph ids renumbered with the guide's own characters first (see above).
+    - Glyph ids renumbered with the checklist's characters first, then the rest of the
+      guide's own (see above).
     - No vertical metrics: the guide never sets Chinese vertically.
     """
     from fontTools.ttLib import TTFont
@@ -139,7 +165,7 @@ def make_sc(source: Path, text: str, own: str, target: Path) -> None:
         cff = Path(tmp) / "subset.otf"
         subset(source, SC_FACE, text, cff)
         font = TTFont(cff, recalcTimestamp=False)  # the same bytes on every rebuild
-        own_glyphs_first(font, own)
+        own_glyphs_first(font, *own)
         cff_to_truetype(font, max_error=8.0)
         for table in ("VORG", "vhea", "vmtx"):
             if table in font:
@@ -154,9 +180,10 @@ def main() -> None:
                  "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"):
         shutil.copyfile(CORE / name, OUT / name)
     own = guide_text("zh_Hans")
+    printed = checklist_text("zh-Hans")
     for weight in ("Regular", "Bold"):
-        make_sc(CJK / f"NotoSansCJK-{weight}.ttc", gb2312_level1() + own, own,
-                OUT / f"NotoSansSC-{weight}.ttf")
+        make_sc(CJK / f"NotoSansCJK-{weight}.ttc", gb2312_level1() + own + printed,
+                (printed, own), OUT / f"NotoSansSC-{weight}.ttf")
     for path in sorted(OUT.glob("Noto*")):
         print(f"{path.relative_to(ROOT)}  {path.stat().st_size // 1024} KB")
 

@@ -1,12 +1,13 @@
 """The pages: the guide, its form, the sources, the redirect, health and not-found."""
 from __future__ import annotations
 
+import re
 from html import escape
 from html.parser import HTMLParser
 
 import pytest
 
-from guide.content import CATALOG, SECTIONS, SOURCES
+from guide.content import CATALOG, CONTENT_VERSION, SECTIONS, SOURCES
 from guide.crisis import LINES
 from guide.locales import BY_TAG, LOCALES
 
@@ -110,7 +111,52 @@ def test_sources_page_lists_every_source_with_an_anchor(client, lang):
     html = response.get_data(as_text=True)
     for source in SOURCES:
         assert f'id="src-{source.id}"' in html
-        assert source.url is None or escape(source.url) in html
+        for url in ((source.url,) if source.url else ()) + source.also:
+            assert escape(url) in html
+
+
+# Secondary pages that edition 1.0.0 cited; each was replaced by the primary source.
+SECONDARY_HOSTS = ("wikipedia.org", "silive.com", "pillsync.com", "drugs.com",
+                   "beckershospitalreview.com", "163.com", "almomento.mx", "domradio.de",
+                   "claudia.abril.com.br", "globalnews.ca", "//dev2.")
+
+
+def test_no_source_is_a_secondary_page(client, lang):
+    html = client.get(f"/{lang}/sources").get_data(as_text=True)
+    found = [host for host in SECONDARY_HOSTS if host in html]
+    assert not found, found
+
+
+def test_the_sources_page_says_what_changed_in_this_edition(client, lang):
+    from guide.content import CHANGES, PREVIOUS_VERSION
+    html = client.get(f"/{lang}/sources").get_data(as_text=True)
+    assert 'id="changes"' in html
+    section = html.split('id="changes"')[1].split("</section>")[0]
+    assert section.count("<li>") == len(CHANGES) >= 5
+    assert PREVIOUS_VERSION in section and CONTENT_VERSION in section
+
+
+NEW_IN_2_0 = ["iv-monitoring", "blood-pressure-first", "medicines-blunt", "trauma-panic",
+              "lungs-liver", "nasal-sprays", "older-adult", "care-plan", "consent",
+              "missed-session"]
+
+
+def test_the_new_questions_are_on_the_guide_page(client, lang):
+    page = Elements(client.get(f"/{lang}/").get_data(as_text=True))
+    values = [b["value"] for b in page.find("input", type="checkbox", name="q")]
+    for qid in NEW_IN_2_0:
+        assert qid in values
+        assert page.labels[f"q-{qid}"].strip()
+
+
+def test_the_guide_page_has_the_words_to_know_with_a_dfn_for_each(client, lang):
+    from guide.content import GLOSSARY
+    html = client.get(f"/{lang}/").get_data(as_text=True)
+    assert '<section class="words" id="words"' in html
+    for term in GLOSSARY:
+        match = re.search(rf'<dfn id="word-{term.id}">([^<]*)</dfn>', html)
+        assert match and match[1].strip(), term.id
+        assert f'href="#word-{term.id}"' in html, f"nothing links to {term.id}"
 
 
 def test_every_citation_in_the_guide_links_to_a_listed_source(client):
@@ -121,7 +167,7 @@ def test_every_citation_in_the_guide_links_to_a_listed_source(client):
 
 def test_guide_shows_version_review_date_and_not_advice(client):
     html = client.get("/en/").get_data(as_text=True)
-    assert "Guide version 1.0.0, last reviewed November 27, 2026." in html
+    assert "Guide version 2.0.0, last reviewed November 28, 2026." in html
     assert "This guide does not give medical advice." in html
 
 
@@ -129,7 +175,7 @@ def test_healthz_reports_ok_as_json(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.get_json()["status"] == "ok"
-    assert response.get_json()["content_version"] == "1.0.0"
+    assert response.get_json()["content_version"] == CONTENT_VERSION
 
 
 @pytest.mark.parametrize("path", ["/xx/", "/xx/checklist.pdf", "/EN/", "/en/nope", "/nope"])
@@ -157,3 +203,21 @@ def test_readme_table_of_languages_matches_the_locale_list():
     readme = (ROOT / "README.md").read_text()
     table = readme.split("<!-- languages:start -->\n")[1].split("\n<!-- languages:end -->")[0]
     assert table == markdown_table(), "paste guide.locales.markdown_table() into README.md"
+
+
+def test_words_to_know_are_linked_from_escaped_text(app):
+    from guide.views import with_terms
+    with app.test_request_context("/en/"):
+        html = str(with_terms("In großen <b>studies</b>, ect & a Placebo.", ("ect", "placebo")))
+        missing = str(with_terms("Nothing to find here.", ("maoi",)))
+    assert "&lt;b&gt;studies&lt;/b&gt;" in html and "&amp;" in html  # text stays text
+    assert '<a class="term" href="#word-ect">ect</a>' in html  # letter case aside, as written
+    assert '<a class="term" href="#word-placebo">Placebo</a>' in html
+    assert missing == ('Nothing to find here. (<a class="term" href="#word-maoi">MAOI</a>)')
+
+
+def test_each_word_to_know_is_linked_once_from_the_questions(client, lang):
+    from guide.content import GLOSSARY
+    html = client.get(f"/{lang}/").get_data(as_text=True)
+    for term in GLOSSARY:
+        assert html.count(f'<a class="term" href="#word-{term.id}">') == 1, term.id

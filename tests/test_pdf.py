@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from guide.content import CATALOG, SECTIONS
+from guide.content import CATALOG, CONTENT_VERSION, SECTIONS
 
 A4 = (595, 842)
 LETTER = (612, 792)
@@ -79,7 +79,7 @@ def test_every_page_is_numbered_page_x_of_y(client, read_pdf):
     total = len(pdf.pages)
     for number, page in enumerate(pdf.pages, start=1):
         assert f"Page {number} of {total}" in page
-        assert "Version 1.0.0" in page
+        assert f"Version {CONTENT_VERSION}" in page
 
 
 def test_no_question_is_split_across_pages(client, read_pdf, in_request):

@@ -64,6 +64,7 @@ def test_stats_prints_a_row_per_locale_with_review_status():
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[0].split() == ["locale", "translated", "percent", "review"]
+    assert "not translated yet" not in result.output
     for loc in locales.LOCALES:
         row = next(line for line in lines if line.split()[0] == loc.tag)
         assert row.split()[2] == "100.0%"
@@ -217,3 +218,60 @@ def test_preview_writes_page_and_pdf(workspace, tmp_path):
     assert '<html lang="ar" dir="rtl">' in html and 'href="file://' in html
     assert (out / "sources.html").is_file()
     assert (out / "checklist.pdf").read_bytes().startswith(b"%PDF-")
+
+
+SAMARITANS = "Samaritans in the UK and Ireland: call %(number)s for free, day or night."
+
+
+@pytest.mark.parametrize("planted, caught", [
+    ("اتصل بالرقم 800 911 2000 مجانًا. %(number)s", True),
+    ("اتصل بالرقم \u2066800 911 2000\u2069 مجانًا. %(number)s", False),
+    ('اتصل بالرقم <span dir="ltr">116 123</span> مجانًا. %(number)s', False),
+    ("اتصل بالرقم %(number)s مجانًا، 24 ساعة.", False),
+])
+def test_check_catches_a_phone_number_that_rtl_text_would_reverse(workspace, planted, caught):
+    po = workspace / "ar" / "LC_MESSAGES" / "messages.po"
+    fill(po, spoil(SAMARITANS, SAMARITANS, planted))
+    result = run(workspace, "check")
+    flagged = "is not isolated" in result.output
+    assert flagged == caught, result.output
+    if caught:
+        assert result.exit_code == 1
+        assert re.search(r"ar/LC_MESSAGES/messages\.po:\d+: msgid \"Samaritans in the UK",
+                         result.output), result.output
+        assert "'800 911 2000'" in result.output
+
+
+def test_the_same_spaced_number_is_fine_in_a_left_to_right_catalog(workspace):
+    po = workspace / "es" / "LC_MESSAGES" / "messages.po"
+    fill(po, spoil(SAMARITANS, SAMARITANS, "Llame al 116 123 gratis. %(number)s"))
+    assert "is not isolated" not in run(workspace, "check").output
+
+
+def test_a_catalog_without_the_new_strings_builds_and_falls_back_to_english(workspace):
+    """A translator's file from the last edition: new texts show in English, stats says so."""
+    po = workspace / "es" / "LC_MESSAGES" / "messages.po"
+    with po.open("rb") as f:
+        catalog = read_po(f)
+    dropped = ["Words to know", "Relapse", "When depression comes back after it got better.",
+               "What if I miss a session or want to take a break?"]
+    for msgid in dropped:
+        del catalog[msgid]
+    with po.open("wb") as f:
+        write_po(f, catalog, width=0, omit_header=False)
+    assert run(workspace, "compile").exit_code == 0
+
+    app = create_app({"TESTING": True, "BABEL_TRANSLATION_DIRECTORIES": str(workspace)})
+    html = app.test_client().get("/es/").get_data(as_text=True)
+    assert '<dfn id="word-relapse">Relapse</dfn>' in html  # English, never empty
+    assert "When depression comes back after it got better." in html
+    assert "What if I miss a session or want to take a break?" in html
+    assert "Preguntas" in html  # the rest is still Spanish
+
+    result = run(workspace, "stats", "--missing")
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if line.split()[0] == "es")
+    assert row.split()[2] != "100.0%"
+    assert "es: 4 not translated yet" in result.output
+    for msgid in dropped:
+        assert f'msgid "{msgid}"' in result.output
