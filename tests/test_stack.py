@@ -1,0 +1,285 @@
+"""`make stack`: nginx in front of two app instances, as a person meets it.
+
+One stack serves the whole module, and the tests run in the order an outage unfolds:
+answers the same as the app's, spread over both instances, one instance killed, then all
+of them, and last SIGTERM, after which nothing may be left running.
+"""
+from __future__ import annotations
+
+import gzip
+import http.client
+import os
+import re
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from bench.server import ROOT, free_port
+from guide.locales import LOCALES
+from guide.security import HEADERS
+
+TAGS = [loc.tag for loc in LOCALES]
+# Headers a page's meaning or caching depends on; the security headers come on top.
+COMPARED = ["Content-Type", "Content-Encoding", "Content-Disposition", "Cache-Control",
+            "ETag", "Vary", "Location", "Server", "Retry-After", *HEADERS]
+# A browser in Mexico (Mexico's crisis line, Letter paper) and one that says nothing.
+CLIENTS = {
+    "mexico": {"Accept-Encoding": "gzip, deflate, br", "Accept-Language": "es-MX,es;q=0.9"},
+    "bare": {},
+    "gzip-only": {"Accept-Encoding": "gzip", "Accept-Language": "de"},
+}
+MARKER = "zebra-umbrella-7731"  # stands for what a person typed
+
+
+class Stack:
+    def __init__(self, tmp: Path):
+        self.port = free_port()
+        self.url = f"127.0.0.1:{self.port}"
+        self.log = tmp / "stack.log"
+        with self.log.open("wb") as log:
+            self.make = subprocess.Popen(
+                ["make", "--no-print-directory", "stack", "HOST=127.0.0.1",
+                 f"PORT={self.port}"],
+                cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + 300
+        while "stack: ready on" not in self.output():
+            if self.make.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("make stack did not start:\n" + self.output()[-3000:])
+            time.sleep(0.2)
+        out = self.output()
+        self.instances = [(f"127.0.0.1:{port}", int(sid)) for port, sid in re.findall(
+            r"^stack: instance \d+ on http://127\.0\.0\.1:(\d+), session (\d+)$", out, re.M)]
+        self.nginx_sid = int(re.search(r"^stack: nginx on \S+, session (\d+)$", out,
+                                       re.M).group(1))
+        self.sessions = {self.make.pid, self.nginx_sid, *(sid for _, sid in self.instances)}
+        self.state_dir = Path(re.search(r"-c (\S+)/nginx\.conf", _cmdline(self.nginx_sid))
+                              .group(1))
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def nginx_lines(self) -> list[str]:
+        """nginx's access log: its lines start with an ISO 8601 time."""
+        return [line for line in self.output().splitlines()
+                if re.match(r"^\d{4}-\d\d-\d\dT\S+ [A-Z]+ /", line)]
+
+    def stop(self) -> None:
+        if self.make.poll() is None:
+            os.kill(self.make.pid, signal.SIGTERM)
+            try:
+                self.make.wait(60)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.make.pid, signal.SIGKILL)
+                self.make.wait()
+
+
+def _cmdline(pid: int) -> str:
+    return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+
+
+def living_in(sessions: set[int]) -> list[str]:
+    """Processes of these sessions still running, read from /proc (no ps needed)."""
+    left = []
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text()
+        except (OSError, ValueError):
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        if fields[0] != "Z" and int(fields[3]) in sessions:
+            left.append(f"{entry.name}: {_cmdline(int(entry.name))}")
+    return left
+
+
+def ask(address: str, path: str, method: str = "GET", headers: dict | None = None,
+        body: str | None = None, host: str | None = None, timeout: float = 60):
+    """One request, nothing decoded or followed: (status, headers, body)."""
+    connection = http.client.HTTPConnection(address, timeout=timeout)
+    try:
+        sent = {"Host": host or address, **(headers or {})}
+        if body is not None:
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
+        connection.request(method, path, body=body, headers=sent)
+        response = connection.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        connection.close()
+
+
+def compared(headers) -> dict:
+    return {name: headers.get(name) for name in COMPARED}
+
+
+def same(one, other) -> bool:
+    """The same answer: status, the headers that matter, the body. A gzip stream holds the
+    second it was made in, so two gzip bodies are compared unpacked."""
+    def body(answer):
+        gzipped = answer[1].get("Content-Encoding") == "gzip"
+        return gzip.decompress(answer[2]) if gzipped else answer[2]
+    return (one[0] == other[0] and compared(one[1]) == compared(other[1])
+            and body(one) == body(other))
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    stack = Stack(tmp_path_factory.mktemp("stack"))
+    yield stack
+    stack.stop()
+
+
+def pages(tag: str) -> list[str]:
+    return [f"/{tag}/", f"/{tag}/sources", f"/{tag}/checklist.pdf",
+            f"/{tag}/checklist.pdf?q=cost&q=driving&paper=a4", f"/{tag}/checklist?q=cost",
+            f"/{tag}/manifest.webmanifest", f"/{tag}/offline", f"/{tag}/?country=BR"]
+
+
+def shared_paths(stack) -> list[str]:
+    status, _, body = ask(stack.url, "/en/")
+    css = re.search(rb'href="(/static/css/guide\.css\?v=\w+)"', body).group(1).decode()
+    return ["/sw.js", css, "/static/icons/icon-192.png"]
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_every_answer_is_the_apps_own(stack, tag):
+    app = stack.instances[0][0]
+    for client, headers in CLIENTS.items():
+        for path in pages(tag) + shared_paths(stack):
+            direct = ask(app, path, headers=headers, host=stack.url)
+            for attempt in ("first", "again"):  # the second one may come from nginx's cache
+                through = ask(stack.url, path, headers=headers)
+                assert direct[0] == 200 and same(through, direct), (path, client, attempt)
+
+
+@pytest.mark.parametrize("language", ["es-MX,es;q=0.9", "es-ES,es;q=0.9", "es", "",
+                                      "en, es-MX;q=0.5", "es-mx", "fr;q=0.8, es-MX",
+                                      "zh-Hans-CN", "es-419,es;q=0.9", "*, en-CA"])
+def test_variants_by_region_are_never_mixed_up(stack, language):
+    app = stack.instances[0][0]
+    headers = {"Accept-Language": language} if language else {}
+    for path in ("/es/checklist.pdf", "/es/", "/"):
+        direct = ask(app, path, headers=headers, host=stack.url)
+        for _ in range(2):
+            assert same(ask(stack.url, path, headers=headers), direct), (path, language)
+
+
+def test_region_changes_the_pdf(stack):
+    mexico = ask(stack.url, "/es/checklist.pdf", headers={"Accept-Language": "es-MX"})
+    spain = ask(stack.url, "/es/checklist.pdf", headers={"Accept-Language": "es-ES"})
+    assert mexico[1]["ETag"] != spain[1]["ETag"] and mexico[2] != spain[2]
+
+
+def test_a_pdf_not_modified_is_answered_304(stack):
+    _, headers, _ = ask(stack.url, "/fr/checklist.pdf")
+    for _ in range(2):
+        status, again, body = ask(stack.url, "/fr/checklist.pdf",
+                                  headers={"If-None-Match": headers["ETag"]})
+        assert (status, body, again["ETag"]) == (304, b"", headers["ETag"])
+        assert all(again[name] == value for name, value in HEADERS.items())
+
+
+def test_requests_are_spread_over_the_instances(stack):
+    before = len(stack.nginx_lines())
+    for _ in range(8):
+        assert ask(stack.url, "/healthz")[0] == 200
+    time.sleep(0.5)  # nginx writes its log line after the answer
+    used = {re.search(r"upstream=(\S+)/", line).group(1)
+            for line in stack.nginx_lines()[before:] if " /healthz " in line}
+    assert used == {address for address, _ in stack.instances}
+
+
+def test_nothing_personal_is_logged_or_cached(stack):
+    form = f"q=cost&own={MARKER}"
+    assert ask(stack.url, "/en/checklist", "POST", body=form)[0] == 200
+    status, headers, _ = ask(stack.url, "/en/checklist.pdf", "POST", body=form)
+    assert status == 200 and headers["Cache-Control"] == "no-store"
+    ask(stack.url, "/en/checklist.pdf?q=cost&q=driving")
+    time.sleep(0.5)
+    lines = stack.nginx_lines()
+    assert lines and not any("?" in line or MARKER in line for line in lines)
+    cached = [p for p in (stack.state_dir / "cache").rglob("*") if p.is_file()]
+    assert cached and not any(MARKER.encode() in p.read_bytes() for p in cached)
+
+
+def test_too_much_text_is_refused_with_a_page(stack):
+    app = stack.instances[0][0]
+    # Beyond the app's 64 KiB: its own page, in the language of the URL.
+    over = "own=" + "x" * 70_000
+    through = ask(stack.url, "/fr/checklist.pdf", "POST", body=over)
+    assert through[0] == 413
+    assert same(through, ask(app, "/fr/checklist.pdf", "POST", body=over, host=stack.url))
+    # Far beyond it, nginx refuses before any instance reads a byte: a plain page.
+    status, headers, body = ask(stack.url, "/fr/checklist.pdf", "POST",
+                                body="own=" + "x" * 200_000)
+    assert status == 413 and 'lang="fr"' in body.decode()
+    assert all(headers[name] == value for name, value in HEADERS.items())
+
+
+def test_one_instance_down_nobody_notices(stack):
+    os.killpg(stack.instances[0][1], signal.SIGKILL)
+    for n in range(6):
+        assert ask(stack.url, f"/de/?n={n}")[0] == 200  # new pages: never cached
+        status, headers, body = ask(stack.url, "/de/checklist.pdf", "POST",
+                                    body=f"q=cost&own=Frage {n}")
+        assert status == 200 and body.startswith(b"%PDF-")
+
+
+@pytest.fixture(scope="module")
+def opened(stack):
+    """What readers opened while an instance was still up."""
+    return {(tag, client, path): ask(stack.url, path, headers=headers)
+            for tag in TAGS for client, headers in CLIENTS.items()
+            for path in pages(tag) + shared_paths(stack)}
+
+
+@pytest.fixture(scope="module")
+def outage(stack, opened):
+    for _, sid in stack.instances:
+        try:
+            os.killpg(sid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    time.sleep(0.5)
+    return opened
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_readers_keep_what_they_opened_while_every_instance_is_down(stack, outage, tag):
+    for (lang, client, path), before in outage.items():
+        if lang == tag:
+            again = ask(stack.url, path, headers=CLIENTS[client])
+            assert before[0] == 200 and same(again, before), (path, client)
+
+
+def test_a_post_fails_fast_with_a_plain_page_while_every_instance_is_down(stack, outage):
+    status, headers, body = ask(stack.url, "/en/checklist.pdf", "POST",
+                                body=f"q=cost&own={MARKER}", timeout=10)
+    assert status == 502
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    assert headers["Cache-Control"] == "no-store" and headers["Retry-After"]
+    assert all(headers[name] == value for name, value in HEADERS.items())
+    assert headers["Server"] == "nginx"  # no version
+    page = body.decode()
+    assert all(f'lang="{tag}"' in page for tag in TAGS)
+    assert MARKER not in page and "<script" not in page
+
+
+def test_health_is_never_answered_from_the_cache(stack, outage):
+    assert ask(stack.url, "/healthz", timeout=10)[0] == 502
+
+
+def test_sigterm_leaves_nothing_running(stack):
+    stack.stop()
+    # make leaves at once; the SIGTERM it passes on has stack.py stop the rest.
+    deadline = time.monotonic() + 60
+    while living_in(stack.sessions) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert living_in(stack.sessions) == [], stack.output()[-2000:]
+    for address in [stack.url, *(a for a, _ in stack.instances)]:
+        with pytest.raises(ConnectionRefusedError):
+            ask(address, "/healthz", timeout=5)
+    assert not stack.state_dir.exists()
+    assert "stack: stopped, nothing left running" in stack.output()
