@@ -9,6 +9,7 @@ def test_the_benchmark_harness_runs_end_to_end(capsys):
     assert run.main(["--quick"]) == 0
     out = capsys.readouterr().out
     for figure in ("1. PDF through the app", "2. whole-guide PDF, zh-Hans", "3. repeated GET",
-                   "4. guide page req/s", "6a. peak RSS", "6b. RSS drift", "load: "):
+                   "4. guide page req/s", "6a. peak RSS", "6b. RSS drift", "load: ",
+                   "8a. whole-guide PDF", "8b. guide page req/s through make stack", "8c. "):
         assert figure in out
     assert "Traceback" not in out

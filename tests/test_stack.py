@@ -11,13 +11,11 @@ import http.client
 import os
 import re
 import signal
-import subprocess
 import time
-from pathlib import Path
 
 import pytest
 
-from bench.server import ROOT, free_port
+from bench.stack import Stack, living_in
 from guide.locales import LOCALES
 from guide.security import HEADERS
 
@@ -25,74 +23,14 @@ TAGS = [loc.tag for loc in LOCALES]
 # Headers a page's meaning or caching depends on; the security headers come on top.
 COMPARED = ["Content-Type", "Content-Encoding", "Content-Disposition", "Cache-Control",
             "ETag", "Vary", "Location", "Server", "Retry-After", *HEADERS]
-# A browser in Mexico (Mexico's crisis line, Letter paper) and one that says nothing.
+# A browser in Mexico (Mexico's crisis line, Letter paper), one that says nothing, and one
+# that takes gzip only.
 CLIENTS = {
     "mexico": {"Accept-Encoding": "gzip, deflate, br", "Accept-Language": "es-MX,es;q=0.9"},
     "bare": {},
     "gzip-only": {"Accept-Encoding": "gzip", "Accept-Language": "de"},
 }
 MARKER = "zebra-umbrella-7731"  # stands for what a person typed
-
-
-class Stack:
-    def __init__(self, tmp: Path):
-        self.port = free_port()
-        self.url = f"127.0.0.1:{self.port}"
-        self.log = tmp / "stack.log"
-        with self.log.open("wb") as log:
-            self.make = subprocess.Popen(
-                ["make", "--no-print-directory", "stack", "HOST=127.0.0.1",
-                 f"PORT={self.port}"],
-                cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.monotonic() + 300
-        while "stack: ready on" not in self.output():
-            if self.make.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError("make stack did not start:\n" + self.output()[-3000:])
-            time.sleep(0.2)
-        out = self.output()
-        self.instances = [(f"127.0.0.1:{port}", int(sid)) for port, sid in re.findall(
-            r"^stack: instance \d+ on http://127\.0\.0\.1:(\d+), session (\d+)$", out, re.M)]
-        self.nginx_sid = int(re.search(r"^stack: nginx on \S+, session (\d+)$", out,
-                                       re.M).group(1))
-        self.sessions = {self.make.pid, self.nginx_sid, *(sid for _, sid in self.instances)}
-        self.state_dir = Path(re.search(r"-c (\S+)/nginx\.conf", _cmdline(self.nginx_sid))
-                              .group(1))
-
-    def output(self) -> str:
-        return self.log.read_text(errors="replace")
-
-    def nginx_lines(self) -> list[str]:
-        """nginx's access log: its lines start with an ISO 8601 time."""
-        return [line for line in self.output().splitlines()
-                if re.match(r"^\d{4}-\d\d-\d\dT\S+ [A-Z]+ /", line)]
-
-    def stop(self) -> None:
-        if self.make.poll() is None:
-            os.kill(self.make.pid, signal.SIGTERM)
-            try:
-                self.make.wait(60)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.make.pid, signal.SIGKILL)
-                self.make.wait()
-
-
-def _cmdline(pid: int) -> str:
-    return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
-
-
-def living_in(sessions: set[int]) -> list[str]:
-    """Processes of these sessions still running, read from /proc (no ps needed)."""
-    left = []
-    for entry in Path("/proc").iterdir():
-        try:
-            stat = (entry / "stat").read_text()
-        except (OSError, ValueError):
-            continue
-        fields = stat[stat.rindex(")") + 2:].split()
-        if fields[0] != "Z" and int(fields[3]) in sessions:
-            left.append(f"{entry.name}: {_cmdline(int(entry.name))}")
-    return left
 
 
 def ask(address: str, path: str, method: str = "GET", headers: dict | None = None,
@@ -126,7 +64,7 @@ def same(one, other) -> bool:
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
-    stack = Stack(tmp_path_factory.mktemp("stack"))
+    stack = Stack(tmp_path_factory.mktemp("stack") / "stack.log")
     yield stack
     stack.stop()
 
