@@ -204,6 +204,7 @@ def run(args, app_command: list[str]) -> int:
         conf = state / "nginx.conf"
         conf.write_text(config(listen=f"{args.host}:{args.port}",
                                upstreams=[a for _, a in instances], state_dir=state,
+                               access_log=args.access_log,
                                worker_processes=args.worker_processes,
                                fresh_for=args.fresh_for, keep_for=args.keep_for,
                                cache_size=args.cache_size))
@@ -254,6 +255,8 @@ def main(argv=None) -> int:
     parser.add_argument("--keep-for", default="30d",
                         help="how long an unused answer stays for outages")
     parser.add_argument("--cache-size", default="1g")
+    parser.add_argument("--access-log", default="/dev/stdout",
+                        help="where nginx writes its access log ('off' for none)")
     parser.add_argument("--print-config", action="store_true",
                         help="print nginx's configuration for --upstream and exit")
     parser.add_argument("--upstream", action="append", default=[],
@@ -267,7 +270,7 @@ def main(argv=None) -> int:
         if not args.upstream or args.state_dir is None:
             parser.error("--print-config needs --upstream and --state-dir")
         sys.stdout.write(config(listen=f"{args.host}:{args.port}", upstreams=args.upstream,
-                                state_dir=args.state_dir,
+                                state_dir=args.state_dir, access_log=args.access_log,
                                 worker_processes=args.worker_processes,
                                 fresh_for=args.fresh_for, keep_for=args.keep_for,
                                 cache_size=args.cache_size))
