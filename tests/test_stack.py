@@ -11,11 +11,14 @@ import http.client
 import os
 import re
 import signal
+import subprocess
+import sys
 import time
 
 import pytest
 
-from bench.stack import Stack, living_in
+from bench.server import ROOT
+from bench.stack import NGINX, Stack, living_in
 from guide.locales import LOCALES
 from guide.security import HEADERS
 
@@ -221,3 +224,15 @@ def test_sigterm_leaves_nothing_running(stack):
             ask(address, "/healthz", timeout=5)
     assert not stack.state_dir.exists()
     assert "stack: stopped, nothing left running" in stack.output()
+
+
+def test_the_configuration_for_instances_elsewhere_is_one_nginx_accepts(tmp_path):
+    conf = subprocess.run(
+        [sys.executable, "scripts/stack.py", "--print-config", "--upstream", "10.0.0.2:8000",
+         "--upstream", "10.0.0.3:8000", "--state-dir", str(tmp_path), "--access-log", "off"],
+        cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "server 10.0.0.2:8000 " in conf and "server 10.0.0.3:8000 " in conf
+    (tmp_path / "nginx.conf").write_text(conf)
+    check = subprocess.run([NGINX, "-t", "-c", str(tmp_path / "nginx.conf"),
+                            "-g", "daemon off;"], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
