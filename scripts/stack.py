@@ -38,7 +38,7 @@ from guide.security import HEADERS  # noqa: E402
 NGINX = os.environ.get("GUIDE_NGINX", "/usr/sbin/nginx")
 TEMPLATE = ROOT / "deploy" / "nginx.conf.j2"
 PAGES = ROOT / "deploy" / "pages"
-READY_WITHIN = 120  # seconds; an instance renders every language's PDF as it starts
+READY_WITHIN = 120  # seconds for an instance to answer /healthz, on a busy machine too
 STOP_WITHIN = 20    # seconds for everything to stop after SIGTERM, before SIGKILL
 
 _stopping: list[int] = []  # the signals received; any one stops the stack
