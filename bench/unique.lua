@@ -1,8 +1,17 @@
 -- Every request a page nobody asked for before (a new query string), so no cache can
 -- answer it: what is left is the app's own work, spread over the instances.
-math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
-counter = 0
+local threads = 0
+
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+
+-- The start time tells this run's pages from an earlier run's on the same instance.
+local stamp = os.time()
+local counter = 0
+
 request = function()
   counter = counter + 1
-  return wrk.format("GET", "/en/?n=" .. math.random(1e9) .. "-" .. counter)
+  return wrk.format("GET", "/en/?n=" .. stamp .. "-" .. id .. "-" .. counter)
 end
