@@ -26,7 +26,7 @@ run: setup
 
 # nginx (Debian's) in front of INSTANCES app instances, each started by `make run` on a free
 # loopback port; see README.md, "Deploying". Ctrl-C stops all of them.
-stack: setup system-deps
+stack: setup
 	$(BIN)/python scripts/stack.py --host $(HOST) --port $(STACK_PORT) --instances $(INSTANCES) \
 		-- $(MAKE) --no-print-directory run HOST=127.0.0.1 PORT={port}
 
