@@ -5,8 +5,12 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 THREADS ?= 256
+# App instances behind nginx in `make stack`.
+INSTANCES ?= 2
+# The stack listens on 8080 unless PORT is given, so it can run beside `make run` (8000).
+STACK_PORT = $(if $(filter file,$(origin PORT)),8080,$(PORT))
 
-.PHONY: setup system-deps run test bench load clean
+.PHONY: setup system-deps run stack test bench load clean
 
 # The virtual environment, rebuilt when the dependencies change.
 $(VENV)/.installed: setup.cfg pyproject.toml
@@ -20,6 +24,12 @@ setup: $(VENV)/.installed
 # waitress (guide/serving.py): slow clients hold a socket, not a thread; see bench/RESULTS.md.
 run: setup
 	$(BIN)/python wsgi.py --host $(HOST) --port $(PORT) --threads $(THREADS) --access-log -
+
+# nginx (Debian's) in front of INSTANCES app instances, each started by `make run` on a free
+# loopback port; see README.md, "Deploying". Ctrl-C stops all of them.
+stack: setup
+	$(BIN)/python scripts/stack.py --host $(HOST) --port $(STACK_PORT) --instances $(INSTANCES) \
+		-- $(MAKE) --no-print-directory run HOST=127.0.0.1 PORT={port}
 
 system-deps:
 	scripts/system-deps.sh

@@ -181,7 +181,8 @@ def checklist_pdf():
             if request.if_none_match.contains(etag):
                 response = make_response("", 304)
                 response.set_etag(etag)
-                return response
+                # A 304 updates what a cache keeps: it says what the 200 says.
+                return _public(response)
             pdf = service.pdf_for(key, make_html, _items(choices))
         else:
             pdf = service.render(make_html, _items(choices))  # personal text: never cached
@@ -196,12 +197,18 @@ def checklist_pdf():
         f'attachment; filename="ketamine-questions-{loc.tag}.pdf"')
     if request.method == "GET":
         response.set_etag(etag)
-        response.vary.add("Accept-Language")
-        response.cache_control.public = True
-        response.cache_control.max_age = 3600
+        _public(response)
     else:
         # It holds what the person typed: no cache anywhere may keep it.
         response.cache_control.no_store = True
+    return response
+
+
+def _public(response):
+    """A GET PDF's caching: the same for everyone who sends the same region."""
+    response.vary.add("Accept-Language")
+    response.cache_control.public = True
+    response.cache_control.max_age = 3600
     return response
 
 

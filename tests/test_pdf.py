@@ -125,6 +125,9 @@ def test_get_pdf_is_cacheable_with_an_etag(client):
     again = client.get("/en/checklist.pdf?q=driving&q=cost",
                        headers={"If-None-Match": first.headers["ETag"]})
     assert again.status_code == 304 and not again.data
+    # What a 304 says replaces what a cache kept: the same caching as the 200.
+    assert again.headers["Cache-Control"] == first.headers["Cache-Control"]
+    assert again.headers["Vary"] == first.headers["Vary"]
 
 
 def test_post_pdf_is_never_stored(client):
