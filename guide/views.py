@@ -10,7 +10,7 @@ from flask_babel import format_date, gettext as _
 from markupsafe import Markup
 from werkzeug.exceptions import GatewayTimeout, HTTPException, ServiceUnavailable
 
-from . import crisis, i18n, locales, pdf
+from . import crisis, figures, i18n, locales, pdf
 from .checklist import Choices, Limits, read
 from .content import CATALOG, CONTENT_VERSION, INTRO, LAST_REVIEWED, NOT_ADVICE
 from .rendering import Busy, TooSlow
@@ -79,7 +79,8 @@ def _paper(choices: Choices) -> str:
 def _page_context(choices: Choices | None = None, **extra):
     choices = choices or Choices()
     return {"intro": INTRO, "limits": _limits(), "country_menu": crisis.country_menu(),
-            "choices": choices, "paper": _paper(choices), **extra}
+            "choices": choices, "paper": _paper(choices), "figures_for": figures.for_section,
+            **extra}
 
 
 @bp.get("/")
