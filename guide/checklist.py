@@ -14,6 +14,7 @@ from flask_babel import gettext as _, ngettext
 
 from .content import Catalog
 from .crisis import is_country_code
+from .presets import PRESETS
 
 PAPERS = ("a4", "letter")
 MAX_TOP = 3
@@ -50,26 +51,25 @@ def _shown(value: str) -> str:
 
 
 def read(form, catalog: Catalog, limits: Limits, *, with_own: bool) -> Choices:
-    """Parse ``q``, ``top``, ``own`` and ``paper`` from a request's args or form."""
+    """Parse ``q``, ``preset``, ``top``, ``own`` and ``paper`` from a request's args or form."""
     choices = Choices()
     errors = choices.errors
 
     asked = form.getlist("q")
-    for qid in dict.fromkeys(asked):
-        if not catalog.has_question(qid):
-            errors.append(_("There is no question with the id “%(id)s” in this guide. The "
-                            "link may be old or mistyped.", id=_shown(qid)))
-    chosen = set(asked)
-    choices.questions = [qid for qid in catalog.question_ids if qid in chosen]
-
+    for name in dict.fromkeys(form.getlist("preset")):
+        if name in PRESETS:
+            asked += PRESETS[name]
+        else:
+            errors.append(_("There is no starting set called “%(name)s” in this guide. The "
+                            "link may be old or mistyped.", name=_shown(name)))
     top = list(dict.fromkeys(form.getlist("top")))
-    for qid in top:
+    for qid in dict.fromkeys(asked + top):
         if not catalog.has_question(qid):
             errors.append(_("There is no question with the id “%(id)s” in this guide. The "
                             "link may be old or mistyped.", id=_shown(qid)))
-        elif qid not in chosen:
-            errors.append(_("“%(question)s” is marked as most important but is not ticked. "
-                            "Tick it, or unmark it.", question=catalog.question(qid).text))
+    # Marking a question as one of the top three ticks it.
+    chosen = set(asked) | set(top)
+    choices.questions = [qid for qid in catalog.question_ids if qid in chosen]
     if len(top) > MAX_TOP:
         errors.append(ngettext("You marked %(num)d question as most important. Please mark "
                                "no more than 3.",

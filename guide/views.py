@@ -11,10 +11,11 @@ from flask_babel import format_date, gettext as _
 from markupsafe import Markup, escape
 from werkzeug.exceptions import GatewayTimeout, HTTPException, ServiceUnavailable
 
-from . import crisis, i18n, locales, pdf
+from . import crisis, figures, i18n, locales, pdf
 from .checklist import Choices, Limits, read
 from .content import (CATALOG, CHANGES, CONTENT_VERSION, INTRO, LAST_REVIEWED, NOT_ADVICE,
                       PREVIOUS_VERSION)
+from .presets import PRESETS
 from .rendering import Busy, TooSlow
 
 bp = Blueprint("guide", __name__)
@@ -108,7 +109,9 @@ def _paper(choices: Choices) -> str:
 def _page_context(choices: Choices | None = None, **extra):
     choices = choices or Choices()
     return {"intro": INTRO, "limits": _limits(), "country_menu": crisis.country_menu(),
-            "choices": choices, "paper": _paper(choices), **extra}
+            "choices": choices, "paper": _paper(choices), "figures_for": figures.for_section,
+            "start_set": PRESETS["start"],
+            **extra}
 
 
 @bp.get("/")
@@ -124,7 +127,7 @@ def healthz():
                    build=current_app.config["BUILD_ID"])
 
 
-def _cached_page(template: str):
+def _cached_page(template: str, choices: Choices | None = None):
     """A GET page, rendered once per language, country and query: these pages hold nothing
     personal, and rendering one costs far more than sending it."""
     cache = current_app.extensions["page_cache"]
@@ -133,7 +136,7 @@ def _cached_page(template: str):
            request.query_string, request.host_url)
     body = cache.get(key)
     if body is None:
-        body = render_template(template, **_page_context()).encode("utf-8")
+        body = render_template(template, **_page_context(choices)).encode("utf-8")
         cache.put(key, body)
     response = make_response(body)
     response.mimetype = "text/html"
@@ -143,7 +146,11 @@ def _cached_page(template: str):
 
 @bp.get("/<lang>/")
 def index():
-    return _cached_page("guide.html")
+    if not request.args.getlist("preset"):
+        return _cached_page("guide.html")
+    # A starting set ticked (presets.py): nothing personal, so cached like the plain page.
+    choices, problem = _read_choices()
+    return problem or _cached_page("guide.html", choices)
 
 
 @bp.get("/<lang>/sources")

@@ -32,10 +32,12 @@ def test_unknown_question_id_in_a_post_shows_the_form_again(client):
     assert 'role="alert"' in html
 
 
-def test_top_question_that_is_not_chosen_is_a_400_that_says_so(client):
+def test_a_top_question_that_is_not_ticked_is_ticked_by_its_mark(client, read_pdf):
     response = client.post("/en/checklist.pdf", data={"q": ["driving"], "top": ["cost"]})
-    assert response.status_code == 400
-    assert "is marked as most important but is not ticked" in response.get_data(as_text=True)
+    assert response.status_code == 200
+    pdf = read_pdf(response.data)
+    assert pdf.page_of("My most important questions") == pdf.page_of(
+        "What will each session cost")
 
 
 def test_more_than_three_top_questions_is_a_400_that_says_so(client):

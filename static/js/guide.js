@@ -69,6 +69,24 @@
   }
   var lang = document.documentElement.lang;
 
+  // --- A top-3 mark ticks its question; a question unticked is no longer in the top 3.
+  // (Registered before saving, so what is saved includes it.)
+  form.addEventListener("change", function (event) {
+    var input = event.target;
+    var other = null;
+    if (input.name === "top" && input.checked) {
+      other = document.getElementById("q-" + input.value);
+      if (other) {
+        other.checked = true;
+      }
+    } else if (input.name === "q" && !input.checked) {
+      other = document.getElementById("top-" + input.value);
+      if (other) {
+        other.checked = false;
+      }
+    }
+  });
+
   // --- Saved choices: kept in this browser's storage, on this device only, per language.
   var storageKey = "guide:choices:" + lang;
   var store = null;
@@ -122,8 +140,10 @@
   }
 
   if (store) {
-    // After a rejected submit the page shows exactly what was sent: keep that, not older.
-    if (document.getElementById("errors")) {
+    // After a rejected submit the page shows exactly what was sent, and a starting-set link
+    // what it asked for: keep that, not older choices.
+    if (document.getElementById("errors") ||
+        new URL(window.location.href).searchParams.has("preset")) {
       save();
     } else {
       restore();
@@ -140,6 +160,26 @@
       form.elements.own.value = "";
       document.getElementById("clear-status").textContent =
         document.getElementById("cleared-text").innerHTML;
+    });
+  }
+
+  // --- A lighter start: tick the starting set here (the link does it on the server
+  // without JavaScript), keeping what was already ticked.
+  var startSet = document.getElementById("start-set");
+  if (startSet) {
+    startSet.addEventListener("click", function (event) {
+      event.preventDefault();
+      startSet.getAttribute("data-questions").split(" ").forEach(function (id) {
+        var box = document.getElementById("q-" + id);
+        if (box) {
+          box.checked = true;
+        }
+      });
+      if (store) {
+        save();
+      }
+      document.getElementById("start-set-status").textContent =
+        document.getElementById("start-set-done").innerHTML;
     });
   }
 
