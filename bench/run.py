@@ -293,20 +293,30 @@ def slow_clients(connections: int, seconds: float, alternatives: tuple[str, ...]
             rows.append(Row(f"8a. slow clients, {kind}", f"not run: {error}", "", None, "",
                             None, info=kind != "waitress"))
             continue
-        worst = max((r["slow"], r["slow_late"]), key=lambda x: x["page_p95"])
-        ratio = worst["page_p95"] / r["calm"]["page_p95"]
-        pdf = max(r["slow"]["pdf_max"], r["slow_late"]["pdf_max"])
-        failed = r["slow"]["failed"] + r["slow_late"]["failed"] + r["after"]["failed"]
         name = "`make run`, waitress" if kind == "waitress" else f"alternative: {kind}"
-        ok = (ratio <= 2 and worst["page_p95"] < 1 and pdf < 3 and failed == 0
-              and r["slow_open"] == connections)
-        rows.append(Row(
-            f"8a. GET /en/ p95 with {connections} slow connections open for {seconds:.0f} s "
-            f"vs none ({name}); fresh POST PDF, failures", f"{worst['page_p95'] * 1000:.1f} ms; "
-            f"PDF ≤ {pdf * 1000:.0f} ms; {failed} failed", f"{r['calm']['page_p95'] * 1000:.1f}"
-            " ms", ratio, "≤ 2×, page < 1 s, PDF < 3 s, 0 failed", ok,
-            info=kind != "waitress"))
+        rows.append(slow_figure("8a", name, r, connections, seconds, info=kind != "waitress"))
     return rows
+
+
+def slow_row(server, figure: str, name: str, connections: int, seconds: float) -> Row:
+    from . import slow
+    return slow_figure(figure, name, slow.measure(server, connections, seconds), connections,
+                       seconds)
+
+
+def slow_figure(figure: str, name: str, r: dict, connections: int, seconds: float,
+                info: bool = False) -> Row:
+    worst = max((r["slow"], r["slow_late"]), key=lambda x: x["page_p95"])
+    ratio = worst["page_p95"] / r["calm"]["page_p95"]
+    pdf = max(r["slow"]["pdf_max"], r["slow_late"]["pdf_max"])
+    failed = r["slow"]["failed"] + r["slow_late"]["failed"] + r["after"]["failed"]
+    ok = (ratio <= 2 and worst["page_p95"] < 1 and pdf < 3 and failed == 0
+          and r["slow_open"] == connections)
+    return Row(
+        f"{figure}. GET /en/ p95 with {connections} slow connections open for {seconds:.0f} s "
+        f"vs none ({name}); fresh POST PDF, failures", f"{worst['page_p95'] * 1000:.1f} ms; "
+        f"PDF ≤ {pdf * 1000:.0f} ms; {failed} failed", f"{r['calm']['page_p95'] * 1000:.1f}"
+        " ms", ratio, "≤ 2×, page < 1 s, PDF < 3 s, 0 failed", ok, info=info)
 
 
 def overload(budget: float, times: float) -> list[Row]:
@@ -370,6 +380,7 @@ def stack_rows(quick: bool) -> list[Row]:
                             f"{stacked:.0f}/s", f"{direct:.0f}/s", stacked / direct,
                             "≥ 1.5× (needs spare cores)", stacked / direct >= 1.5,
                             info=True))
+        rows.append(slow_row(stack, "9d", "make stack", 8 if quick else 128, 2 if quick else 60))
     return rows
 
 

@@ -99,7 +99,8 @@ def reads_back_with_poppler(question: str, extracted: str, entries: list[str]) -
         reverse = re.compile("|".join(map(re.escape, entries)))
         # Normalized again: reversed, a letter's marks are out of canonical order.
         question = normal(reverse.sub(lambda m: m.group()[::-1], question))
-    return re.sub(r"\s", "", question) in re.sub(r"\s", "", extracted)
+    unordered = re.compile(r"[\s()\[\]]")
+    return unordered.sub("", question) in unordered.sub("", extracted)
 
 
 def questions(tag: str) -> dict[str, str]:
