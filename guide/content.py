@@ -456,6 +456,42 @@ SECTIONS: tuple[Section, ...] = (
                     "placebo."),
                  ("spravato-label",), ("placebo",)),
     )),
+    Section("any-decision", _l("Questions for any treatment choice"), (
+        Question("options",
+                 _l("What are my options?"),
+                 _l("This is one of the Ask 3 Questions. The NHS, the public health service in "
+                    "the UK, uses them to help people make choices with their doctor."),
+                 ("ask-3-questions",)),
+        Question("benefits-risks",
+                 _l("What are the possible benefits and risks of each option for me?"),
+                 _l("Knowing both helps you weigh them against what matters to you.")),
+        Question("how-likely",
+                 _l("How likely are those benefits and risks?"),
+                 _l("You can ask for numbers instead of words like 'often' or 'rare'.")),
+        Question("support",
+                 _l("How can I get support to make the choice that is right for me?"),
+                 _l("You do not have to make this choice alone.")),
+        Question("care-plan",
+                 _l("How does this fit my whole care plan? Who is in charge, and do I keep my "
+                    "therapist and pills?"),
+                 # REVIEW: the audit also cites the American Society of Anesthesiologists for
+                 # "part of a comprehensive plan with a defined course and end point"; that
+                 # text was not read here, so only the consensus statement is used.
+                 _l("Before ketamine, experts advise a full check of your mental health and the "
+                    "treatments you have tried. It also helps to know who is in charge of your "
+                    "care, what the goal is, and when to stop."),
+                 ("sanacora-2017",)),
+        Question("consent",
+                 _l("What will I be asked to read and sign?"),
+                 _l("In the US, a clinic must sign you up for the Spravato safety program "
+                    "before your first dose. You also get a leaflet called the Medication "
+                    "Guide."),
+                 ("spravato-rems", "spravato-label")),
+        Question("bring-someone",
+                 _l("Can I bring a family member or friend to my visits?"),
+                 _l("Ask 3 Questions leaflets suggest bringing someone you trust."),
+                 ("ask-3-questions",)),
+    )),
     Section("how-it-works", _l("How it works and how fast"), (
         Question("how-works",
                  _l("How do ketamine and esketamine work in the brain?"),
@@ -721,42 +757,6 @@ SECTIONS: tuple[Section, ...] = (
                     "antidepressants. So all of these medicines, Spravato too, carry a "
                     "warning."),
                  ("spravato-label",)),
-    )),
-    Section("any-decision", _l("Questions for any treatment choice"), (
-        Question("options",
-                 _l("What are my options?"),
-                 _l("This is one of the Ask 3 Questions. The NHS, the public health service in "
-                    "the UK, uses them to help people make choices with their doctor."),
-                 ("ask-3-questions",)),
-        Question("benefits-risks",
-                 _l("What are the possible benefits and risks of each option for me?"),
-                 _l("Knowing both helps you weigh them against what matters to you.")),
-        Question("how-likely",
-                 _l("How likely are those benefits and risks?"),
-                 _l("You can ask for numbers instead of words like 'often' or 'rare'.")),
-        Question("support",
-                 _l("How can I get support to make the choice that is right for me?"),
-                 _l("You do not have to make this choice alone.")),
-        Question("care-plan",
-                 _l("How does this fit my whole care plan? Who is in charge, and do I keep my "
-                    "therapist and pills?"),
-                 # REVIEW: the audit also cites the American Society of Anesthesiologists for
-                 # "part of a comprehensive plan with a defined course and end point"; that
-                 # text was not read here, so only the consensus statement is used.
-                 _l("Before ketamine, experts advise a full check of your mental health and the "
-                    "treatments you have tried. It also helps to know who is in charge of your "
-                    "care, what the goal is, and when to stop."),
-                 ("sanacora-2017",)),
-        Question("consent",
-                 _l("What will I be asked to read and sign?"),
-                 _l("In the US, a clinic must sign you up for the Spravato safety program "
-                    "before your first dose. You also get a leaflet called the Medication "
-                    "Guide."),
-                 ("spravato-rems", "spravato-label")),
-        Question("bring-someone",
-                 _l("Can I bring a family member or friend to my visits?"),
-                 _l("Ask 3 Questions leaflets suggest bringing someone you trust."),
-                 ("ask-3-questions",)),
     )),
 )
 
