@@ -396,6 +396,24 @@ INTRO: tuple[IntroPart, ...] = (
     ),
 )
 
+# The guide in six lines, for a reader who reads nothing else (PEMAT-P asks for a summary).
+# Each rests on the sources of the sentences it sums up, in the intro and the questions.
+KEY_POINTS: tuple[Paragraph, ...] = (
+    Paragraph(_l("Spravato is esketamine as a nasal spray. In the US you use it only at a "
+                 "certified clinic, while staff watch."), ("spravato-label", "spravato-rems")),
+    Paragraph(_l("IV ketamine is a drip into a vein. The FDA has not approved ketamine for "
+                 "depression, so this use is called off-label."),
+              ("andrade-2017", "fda-compounded-2023")),
+    Paragraph(_l("After Spravato, staff watch you for at least 2 hours, and until they say you "
+                 "are ready to leave."), ("spravato-label", "spravato-rems")),
+    Paragraph(_l("Feeling spaced out, dizzy or sick is common. Most side effects go away the "
+                 "same day."), ("spravato-label", "spravato-patient")),
+    Paragraph(_l("Do not drive until the next day, after a good night's sleep. Someone else "
+                 "needs to take you home."), ("spravato-label",)),
+    Paragraph(_l("It does not help everyone. Ask what the next step would be if it does not "
+                 "help you."), ("escape-trd-2023",)),
+)
+
 NOT_ADVICE = _l("This guide does not give medical advice. It helps you ask questions. Only your "
                 "own doctor can tell you what is right for you.")
 

@@ -13,8 +13,8 @@ from werkzeug.exceptions import GatewayTimeout, HTTPException, ServiceUnavailabl
 
 from . import crisis, figures, i18n, locales, pdf
 from .checklist import Choices, Limits, read
-from .content import (CATALOG, CHANGES, CONTENT_VERSION, INTRO, LAST_REVIEWED, NOT_ADVICE,
-                      PREVIOUS_VERSION)
+from .content import (CATALOG, CHANGES, CONTENT_VERSION, INTRO, KEY_POINTS, LAST_REVIEWED,
+                      NOT_ADVICE, PREVIOUS_VERSION)
 from .presets import PRESETS
 from .rendering import Busy, TooSlow
 
@@ -108,7 +108,8 @@ def _paper(choices: Choices) -> str:
 
 def _page_context(choices: Choices | None = None, **extra):
     choices = choices or Choices()
-    return {"intro": INTRO, "limits": _limits(), "country_menu": crisis.country_menu(),
+    return {"intro": INTRO, "key_points": KEY_POINTS, "limits": _limits(),
+            "country_menu": crisis.country_menu(),
             "choices": choices, "paper": _paper(choices), "figures_for": figures.for_section,
             "start_set": PRESETS["start"],
             **extra}
