@@ -10,7 +10,7 @@ from flask_babel import format_date, gettext as _
 from markupsafe import Markup
 from werkzeug.exceptions import GatewayTimeout, HTTPException, ServiceUnavailable
 
-from . import crisis, i18n, locales, pdf
+from . import crisis, hosts, i18n, locales, pdf
 from .checklist import Choices, Limits, read
 from .content import CATALOG, CONTENT_VERSION, INTRO, LAST_REVIEWED, NOT_ADVICE
 from .rendering import Busy, TooSlow
@@ -43,6 +43,7 @@ def every_page():
         "unknown_country": crisis.UNKNOWN,
         "format_date": format_date,
         "alternate_endpoint": request.endpoint if request.endpoint in _ALTERNATES else None,
+        "external_origin": hosts.external_origin(),
     }
 
 
@@ -99,9 +100,10 @@ def _cached_page(template: str):
     """A GET page, rendered once per language, country and query: these pages hold nothing
     personal, and rendering one costs far more than sending it."""
     cache = current_app.extensions["page_cache"]
-    # The host is in the key because hreflang links are absolute URLs.
+    # The origin is in the key because hreflang links are absolute URLs; it is never a host
+    # the client made up (see hosts.py), so nobody can fill the cache by varying the Host.
     key = (current_app.config["BUILD_ID"], template, i18n.current().tag, _country(),
-           request.query_string, request.host_url)
+           request.query_string, hosts.external_origin())
     body = cache.get(key)
     if body is None:
         body = render_template(template, **_page_context()).encode("utf-8")
@@ -229,17 +231,20 @@ def _etag(key: tuple) -> str:
 def prewarm(app) -> None:
     """Render every language's whole-guide PDF once, in the background, so the first person
     to ask for one does not wait for it."""
-    def work():
-        for loc in locales.LOCALES:
-            path = f"/{loc.tag}/checklist.pdf"
-            with app.test_request_context(path):
-                app.preprocess_request()
-                choices = Choices()
-                key = _pdf_key(loc.tag, choices, _paper(choices), _country())
-                try:
-                    app.extensions["pdf"].pdf_for(key, lambda: render_template(
-                        "checklist.html", **_checklist_context(choices, for_pdf=True)))
-                except Exception:  # a failure here only means the first request renders
-                    app.logger.exception("could not prepare %s", path)
+    threading.Thread(target=prepare_whole_guides, args=(app,), name="guide-prewarm",
+                     daemon=True).start()
 
-    threading.Thread(target=work, name="guide-prewarm", daemon=True).start()
+
+def prepare_whole_guides(app) -> None:
+    for loc in locales.LOCALES:
+        path = f"/{loc.tag}/checklist.pdf"
+        # Under a host TRUSTED_HOSTS accepts: Flask builds no URL for any other.
+        with app.test_request_context(path, base_url=hosts.internal_base_url(app)):
+            app.preprocess_request()
+            choices = Choices()
+            key = _pdf_key(loc.tag, choices, _paper(choices), _country())
+            try:
+                app.extensions["pdf"].pdf_for(key, lambda: render_template(
+                    "checklist.html", **_checklist_context(choices, for_pdf=True)))
+            except Exception:  # a failure here only means the first request renders
+                app.logger.exception("could not prepare %s", path)
