@@ -52,10 +52,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     else:
         app.config.from_mapping(test_config)
 
-    from . import assets, errors, hosts, i18n, pwa, security, views
+    from . import assets, errors, hosts, i18n, pwa, query_strings, security, views
     from .rendering import ByteCache, RenderService
 
     hosts.init_app(app)
+    query_strings.init_app(app)
     Compress(app)
     assets.init_app(app)
     i18n.init_app(app)

@@ -100,3 +100,16 @@ def test_wrong_method_is_a_405_page(client):
     response = client.put("/en/checklist.pdf")
     assert response.status_code == 405
     assert "Please start again from the guide." in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path, status", [("/{lang}/", 200), ("/{lang}/sources", 200),
+                                          ("/{lang}/checklist", 400),
+                                          ("/{lang}/checklist.pdf", 400)])
+def test_raw_bytes_in_a_query_string_are_read_like_percent_escapes(client, lang, path, status):
+    # Found by Hypothesis: Werkzeug decodes a raw query string as strict UTF-8, so a server
+    # that passes on "?q=\x80" unescaped got a 500 (gunicorn refuses such a request line).
+    response = client.get(path.format(lang=lang),
+                          environ_overrides={"QUERY_STRING": "q=\x80&country=\xff"})
+    assert response.status_code == status
+    if status == 400:
+        assert "%80" in response.get_data(as_text=True)
