@@ -10,7 +10,7 @@ from flask_babel import format_date, gettext as _
 from markupsafe import Markup
 from werkzeug.exceptions import GatewayTimeout, HTTPException, ServiceUnavailable
 
-from . import crisis, hosts, i18n, locales, pdf
+from . import bidi, crisis, hosts, i18n, locales, pdf
 from .checklist import Choices, Limits, read
 from .content import CATALOG, CONTENT_VERSION, INTRO, LAST_REVIEWED, NOT_ADVICE
 from .rendering import Busy, TooSlow
@@ -45,6 +45,9 @@ def every_page():
         "alternate_endpoint": request.endpoint if request.endpoint in _ALTERNATES else None,
         "external_origin": hosts.external_origin(),
     }
+
+
+bp.add_app_template_filter(bidi.direction, "direction")
 
 
 def _country() -> str:
