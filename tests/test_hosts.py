@@ -8,6 +8,7 @@ import logging
 import re
 
 import pytest
+from hypothesis import given, strategies as st
 
 from bench.server import Gunicorn
 from guide import create_app, views
@@ -167,6 +168,29 @@ def test_whole_guides_are_prepared_under_a_trusted_host(make_app, caplog):
     views.prepare_whole_guides(app)
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert len(app.extensions["pdf"].cache) == len(LOCALES)
+
+
+@pytest.fixture(scope="module")
+def guarded_app():
+    app = create_app({"TESTING": True, "RENDER_PROCESSES": 1,
+                      "TRUSTED_HOSTS": ["guide.example.org"]})
+    yield app
+    app.extensions["pdf"].close()
+
+
+# Any Host a client can write, with a mark to look for in the page.
+made_up_hosts = st.builds(lambda a, b: f"{a}zq7{b}",
+                          *[st.text(st.characters(min_codepoint=0x20, max_codepoint=0xFF),
+                                    max_size=20)] * 2)
+
+
+@given(host=made_up_hosts, path=st.sampled_from(["/en/", "/ar/sources", "/", "/de/nope"]))
+def test_no_made_up_host_is_ever_in_a_page(app, guarded_app, host, path):
+    for some_app, statuses in ((app, {200, 302, 404}), (guarded_app, {400})):
+        response = some_app.test_client().get(path, headers={"Host": host})
+        assert response.status_code in statuses
+        assert "zq7" not in response.get_data(as_text=True)
+        assert "zq7" not in response.headers.get("Location", "")
 
 
 def test_a_real_server_refuses_an_untrusted_host_and_serves_a_trusted_one():
