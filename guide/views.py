@@ -100,13 +100,14 @@ def healthz():
 
 
 def _cached_page(template: str):
-    """A GET page, rendered once per language, country and query: these pages hold nothing
+    """A GET page, rendered once per language and country: these pages hold nothing
     personal, and rendering one costs far more than sending it."""
     cache = current_app.extensions["page_cache"]
-    # The origin is in the key because hreflang links are absolute URLs; it is never a host
-    # the client made up (see hosts.py), so nobody can fill the cache by varying the Host.
+    # Only what the page depends on, so that nobody can fill the cache (and push the real
+    # pages out) with query strings or Host headers that change nothing. The origin is
+    # there because hreflang links may be absolute; it is never a host the client made up.
     key = (current_app.config["BUILD_ID"], template, i18n.current().tag, _country(),
-           request.query_string, hosts.external_origin())
+           hosts.external_origin())
     body = cache.get(key)
     if body is None:
         body = render_template(template, **_page_context()).encode("utf-8")

@@ -58,3 +58,14 @@ def test_pages_are_rendered_once_per_language_and_country(app, client):
     # Without PUBLIC_URL or TRUSTED_HOSTS the links are root-relative: one entry for any Host.
     assert client.get("/pt-BR/?country=BR", headers={"Host": "guide.example"}).data == other
     assert len(cache) == count + 1
+
+
+def test_a_query_string_that_changes_nothing_adds_no_page_to_the_cache(app, client, lang):
+    # Found by Hypothesis: every new query string was a new entry, so anyone could push the
+    # real pages out of the cache with "?1", "?2"... The page depends on language and country.
+    cache = app.extensions["page_cache"]
+    plain = client.get(f"/{lang}/sources").data
+    count = len(cache)
+    for junk in ("utm_source=x", "q=cost", "1", "paper=a3&top=why-me"):
+        assert client.get(f"/{lang}/sources?{junk}").data == plain
+    assert len(cache) == count

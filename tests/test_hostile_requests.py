@@ -225,3 +225,15 @@ def test_own_questions_of_any_characters_print(app, handled, read_pdf, lang, pai
     for line in MultiDict(pairs)["own"].splitlines():
         if line.strip() and line.isprintable():
             assert str(escape(unicodedata.normalize("NFC", line).strip())) in html
+
+
+@given(lang=LANGS, path=st.sampled_from(["/{lang}/", "/{lang}/sources"]),
+       query=raw_pairs.filter(lambda raw: b"country" not in raw.lower()))
+def test_a_query_string_without_a_country_changes_nothing_and_fills_no_cache(app, lang, path,
+                                                                            query):
+    client, cache = app.test_client(), app.extensions["page_cache"]
+    url = path.format(lang=lang)
+    plain = client.get(url).data
+    entries = len(cache)
+    assert client.get(url, **_raw_query(query)).data == plain
+    assert len(cache) == entries
