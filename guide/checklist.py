@@ -17,6 +17,9 @@ from .crisis import is_country_code
 
 PAPERS = ("a4", "letter")
 MAX_TOP = 3
+# Unknown ids named in the messages. A form or link with more is not one a person made, and
+# naming them all turned 64 KiB of ids into a megabyte of messages.
+MAX_UNKNOWN_NAMED = 5
 
 # Control characters other than tab and line breaks have no place in a question, and some
 # (NUL, escape) upset PDF tooling downstream.
@@ -55,19 +58,16 @@ def read(form, catalog: Catalog, limits: Limits, *, with_own: bool) -> Choices:
     errors = choices.errors
 
     asked = form.getlist("q")
-    for qid in dict.fromkeys(asked):
-        if not catalog.has_question(qid):
-            errors.append(_("There is no question with the id “%(id)s” in this guide. The "
-                            "link may be old or mistyped.", id=_shown(qid)))
+    top = list(dict.fromkeys(form.getlist("top")))
+    unknown = [qid for qid in dict.fromkeys([*asked, *top]) if not catalog.has_question(qid)]
+    for qid in unknown[:MAX_UNKNOWN_NAMED]:
+        errors.append(_("There is no question with the id “%(id)s” in this guide. The "
+                        "link may be old or mistyped.", id=_shown(qid)))
     chosen = set(asked)
     choices.questions = [qid for qid in catalog.question_ids if qid in chosen]
 
-    top = list(dict.fromkeys(form.getlist("top")))
     for qid in top:
-        if not catalog.has_question(qid):
-            errors.append(_("There is no question with the id “%(id)s” in this guide. The "
-                            "link may be old or mistyped.", id=_shown(qid)))
-        elif qid not in chosen:
+        if catalog.has_question(qid) and qid not in chosen:
             errors.append(_("“%(question)s” is marked as most important but is not ticked. "
                             "Tick it, or unmark it.", question=catalog.question(qid).text))
     if len(top) > MAX_TOP:

@@ -38,18 +38,23 @@ names = st.one_of(st.sampled_from(FIELDS), texts)
 @st.composite
 def forms(draw, *, unknown_id: bool = False) -> list[tuple[str, str]]:
     """The guide's fields in any mix, repeated or left out, with values of any kind, plus
-    fields the guide does not know. ``unknown_id`` adds a question id the guide lacks, so the
-    form is sure to fail validation (and no PDF is rendered)."""
-    pairs = [("q", v) for v in draw(st.lists(ids, max_size=8))]
+    fields the guide does not know. ``unknown_id`` puts first a question id the guide lacks,
+    so the form is sure to fail validation (and no PDF is rendered)."""
+    # Sometimes a flood of ids, as a hostile link or script would send.
+    pairs = [("q", v) for v in draw(st.one_of(st.lists(ids, max_size=8),
+                                              st.lists(ids, min_size=40, max_size=80,
+                                                       unique=True)))]
     pairs += [("top", v) for v in draw(st.lists(ids, max_size=5))]
     if draw(st.booleans()):
         pairs.append(("own", draw(own_texts)))
     for name, strategy in (("paper", papers), ("country", countries)):
         pairs += [(name, v) for v in draw(st.lists(strategy, max_size=2))]
     pairs += draw(st.lists(st.tuples(names, values), max_size=4))
+    pairs = draw(st.permutations(pairs))
     if unknown_id:
-        pairs.append(("q", "no-such-question-<s>" + draw(texts)))
-    return draw(st.permutations(pairs))
+        # First, so it is among the unknown ids the messages name.
+        pairs.insert(0, ("q", "no-such-question-<s>" + draw(texts)))
+    return pairs
 
 
 # Pieces of a query string or form body as bytes: percent-escapes good and bad (invalid

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from guide.checklist import MAX_UNKNOWN_NAMED
+
 
 def test_unknown_question_id_in_a_link_is_a_400_that_names_it(client):
     response = client.get("/en/checklist.pdf?q=driving&q=not-a-question")
@@ -113,3 +115,16 @@ def test_raw_bytes_in_a_query_string_are_read_like_percent_escapes(client, lang,
     assert response.status_code == status
     if status == 400:
         assert "%80" in response.get_data(as_text=True)
+
+
+def test_a_flood_of_unknown_ids_names_only_the_first_few(client, lang):
+    # Found by Hypothesis: each unknown id had its own message, so 64 KiB of ids made a
+    # page of about a megabyte.
+    body = "&".join(f"q=x{n:05d}x" for n in range(5000))
+    response = client.post(f"/{lang}/checklist.pdf", data=body,
+                           content_type="application/x-www-form-urlencoded")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert all(f"x{n:05d}x" in html for n in range(MAX_UNKNOWN_NAMED))
+    assert f"x{MAX_UNKNOWN_NAMED:05d}x" not in html
+    assert len(response.data) < 200_000

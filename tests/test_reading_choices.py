@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, strategies as st
 from werkzeug.datastructures import MultiDict
 
-from guide.checklist import MAX_TOP, PAPERS, Limits, read
+from guide.checklist import MAX_TOP, MAX_UNKNOWN_NAMED, PAPERS, Limits, read
 from guide.content import CATALOG
 from hostile import LANGS, forms, own_texts
 
@@ -64,3 +64,13 @@ def test_own_questions_keep_the_text_as_typed_and_print_it_clean(in_request, lan
         assert line == line.strip() and line
         assert line == unicodedata.normalize("NFC", line)
         assert not any(unicodedata.category(c) == "Cc" and c != "\t" for c in line)
+
+
+@given(lang=LANGS, pairs=forms())
+def test_the_messages_about_ids_are_bounded_however_many_are_sent(in_request, lang, pairs):
+    form = MultiDict(pairs)
+    with in_request(lang):
+        choices = read(form, CATALOG, LIMITS, with_own=False)
+    known_top = set(form.getlist("top")) & set(CATALOG.question_ids)
+    # Unknown ids named, known top picks not ticked, too many top picks, paper, country.
+    assert len(choices.errors) <= MAX_UNKNOWN_NAMED + len(known_top) + 3
