@@ -198,6 +198,16 @@ def test_a_pdf_form_that_fails_is_shown_again_with_what_was_typed(app, handled, 
         _assert_shown_back(response.get_data(as_text=True), pairs)
 
 
+@uses_caplog
+@given(lang=LANGS, path=st.sampled_from(["/{lang}/checklist", "/{lang}/checklist.pdf"]),
+       qid=texts.filter(lambda text: not CATALOG.has_question(text)))
+def test_a_link_with_an_unknown_id_names_it_as_text(app, handled, lang, path, qid):
+    handled.clear()
+    response = app.test_client().get(path.format(lang=lang), query_string={"q": qid})
+    handled(response, 400)
+    assert str(escape(qid)) in response.get_data(as_text=True)
+
+
 @st.composite
 def valid_forms(draw):
     """A form the guide accepts, with own questions made of any characters."""
