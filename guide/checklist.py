@@ -47,8 +47,17 @@ class Choices:
         return not self.questions
 
 
+# What an id quoted in a message may not carry: any control character, and the direction
+# marks, embeddings, overrides and isolates that could reorder the words around it (U+202E
+# turns the rest of the sentence backwards).
+_NOT_IN_MESSAGES = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                              "\u2066-\u2069]")
+
+
 def _shown(value: str) -> str:
-    """An id from the request, cut short so a hostile one cannot flood the message."""
+    """An id or code from the request, to quote in a message: without control characters,
+    and cut short so a hostile one cannot flood the message."""
+    value = _NOT_IN_MESSAGES.sub("", value)
     return value if len(value) <= 60 else value[:60] + "…"
 
 

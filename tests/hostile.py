@@ -19,6 +19,11 @@ TRICKY = ("\x00\x07\x08\t\n\x0b\x0c\r\x1b\x1c\x7f\x85\x9f\xa0\xad\u0301\u061c\u2
           "\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
           "\ufeff\ufffd\ufffe\uffff<>&\"'/\\%+=;")
 
+# Direction marks, embeddings, overrides and isolates: the ones that can reorder the text
+# around them (U+202E turns the rest of a sentence backwards).
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                          "\u2066\u2067\u2068\u2069")
+
 characters = st.one_of(st.characters(codec="utf-8"), st.sampled_from(TRICKY))
 texts = st.text(characters, max_size=40)
 # A line near the per-question limit, in scripts of one to four bytes.

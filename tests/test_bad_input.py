@@ -128,3 +128,13 @@ def test_a_flood_of_unknown_ids_names_only_the_first_few(client, lang):
     assert all(f"x{n:05d}x" in html for n in range(MAX_UNKNOWN_NAMED))
     assert f"x{MAX_UNKNOWN_NAMED:05d}x" not in html
     assert len(response.data) < 200_000
+
+
+def test_an_id_that_would_turn_the_message_around_is_shown_without_its_controls(client, lang):
+    # Found by Hypothesis: ids were quoted with their bidi and control characters, so a link
+    # with U+202E in an id printed the rest of the message backwards.
+    response = client.get(f"/{lang}/checklist.pdf?q=%E2%80%AEevil%E2%81%A6&country=%1BX")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "evil" in html
+    assert not {"\u202e", "\u2066", "\x1b"} & set(html)

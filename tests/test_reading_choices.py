@@ -10,7 +10,7 @@ from werkzeug.datastructures import MultiDict
 
 from guide.checklist import MAX_TOP, MAX_UNKNOWN_NAMED, PAPERS, Limits, read
 from guide.content import CATALOG
-from hostile import LANGS, forms, own_texts
+from hostile import BIDI_CONTROLS, LANGS, forms, own_texts
 
 LIMITS = Limits(own_lines=20, own_chars=300)
 
@@ -74,3 +74,14 @@ def test_the_messages_about_ids_are_bounded_however_many_are_sent(in_request, la
     known_top = set(form.getlist("top")) & set(CATALOG.question_ids)
     # Unknown ids named, known top picks not ticked, too many top picks, paper, country.
     assert len(choices.errors) <= MAX_UNKNOWN_NAMED + len(known_top) + 3
+
+
+@given(lang=LANGS, pairs=forms())
+def test_no_message_carries_a_control_or_bidi_character_from_the_request(in_request, lang,
+                                                                         pairs):
+    with in_request(lang):
+        choices = read(MultiDict(pairs), CATALOG, LIMITS, with_own=True)
+    # The catalogs have none of these: one in a message came from the request.
+    for error in choices.errors:
+        assert not BIDI_CONTROLS & set(error)
+        assert not any(unicodedata.category(c) == "Cc" for c in error)
