@@ -11,8 +11,8 @@ from . import crisis, hosts, i18n
 def init_app(app) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
-        if not hosts.is_trusted():
-            return untrusted_host_page()
+        if hosts.refused():
+            return refused_host_page()
         messages = {
             400: (_("That did not work"),
                   _("The request was not complete or not in the form this guide expects. "
@@ -45,8 +45,9 @@ def init_app(app) -> None:
         return response
 
 
-def untrusted_host_page():
-    """A plain 400 for a Host that ``TRUSTED_HOSTS`` refuses, in the language of the path.
+def refused_host_page():
+    """A plain 400 for a Host that Flask refused (see hosts.refused), in the language of the
+    path.
 
     Flask builds no URL for such a request, and nothing here may name the host, so the page
     has no links and no stylesheet. It is rendered from its own small context: the context
@@ -55,7 +56,7 @@ def untrusted_host_page():
     """
     loc = i18n.current()
     country = crisis.region_of(request.accept_languages) or loc.crisis_country
-    html = current_app.jinja_env.get_template("untrusted_host.html").render(
+    html = current_app.jinja_env.get_template("refused_host.html").render(
         locale=loc, title=_("That did not work"),
         message=_("The request was not complete or not in the form this guide expects. "
                   "Please start again from the guide."),

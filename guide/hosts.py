@@ -1,8 +1,8 @@
 """The host names the guide answers to, and the origin its absolute URLs are built on.
 
 The Host header is whatever the client wrote. Flask's ``TRUSTED_HOSTS`` turns a host that is
-not on the list into a 400 (errors.py answers it with a page that names no host and builds no
-URL). Absolute URLs, which only the hreflang links in a page's head need, are built on
+not on the list into a 400, as it does a Host that is no host name; errors.py answers both
+with a page that names no host and builds no URL. Absolute URLs, which only the hreflang links in a page's head need, are built on
 ``PUBLIC_URL`` when it is set, else on the request's host only when ``TRUSTED_HOSTS`` has
 vouched for it; with neither, they stay root-relative, so a page (and the page cache) never
 holds a host a client made up.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import current_app, request
-from werkzeug.exceptions import SecurityError
+from werkzeug.exceptions import BadHost, SecurityError
 from werkzeug.sansio.utils import host_is_trusted
 
 
@@ -45,13 +45,11 @@ def public_origin(value: str | None) -> str | None:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def is_trusted() -> bool:
-    """Whether the request's Host passes ``TRUSTED_HOSTS`` (any host does when it is unset)."""
-    try:
-        request.host
-    except SecurityError:
-        return False
-    return True
+def refused() -> bool:
+    """Whether Flask refused the request's Host: one ``TRUSTED_HOSTS`` does not list, or one
+    that is no host name at all (``.x``, a label over 63 characters), with or without the
+    list. Flask then has no URL adapter for the request: it can build no URL at all."""
+    return isinstance(request.routing_exception, (SecurityError, BadHost))
 
 
 def external_origin() -> str:
