@@ -17,6 +17,9 @@ DEFAULTS = {
     "OWN_QUESTION_MAX_CHARS": 300,
     "BABEL_DEFAULT_LOCALE": "en",
     "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "translations"),
+    # The origin absolute URLs are built on, e.g. "https://guide.example.org" (see hosts.py);
+    # set TRUSTED_HOSTS too, Flask's list of the host names the guide answers to.
+    "PUBLIC_URL": None,
     # No sessions are used; without a secret key Flask cannot set a session cookie at all.
     "SECRET_KEY": None,
     # PDF rendering (see rendering.py): PROCESSES = renders at once. A PDF request waits for
@@ -50,9 +53,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     else:
         app.config.from_mapping(test_config)
 
-    from . import assets, errors, i18n, pwa, security, views
+    from . import assets, errors, hosts, i18n, pwa, query_strings, security, views
     from .rendering import ByteCache, RenderService
 
+    hosts.init_app(app)
+    query_strings.init_app(app)
     Compress(app)
     assets.init_app(app)
     i18n.init_app(app)

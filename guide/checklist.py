@@ -18,6 +18,9 @@ from .presets import PRESETS
 
 PAPERS = ("a4", "letter")
 MAX_TOP = 3
+# Unknown ids named in the messages. A form or link with more is not one a person made, and
+# naming them all turned 64 KiB of ids into a megabyte of messages.
+MAX_UNKNOWN_NAMED = 5
 
 # Control characters other than tab and line breaks have no place in a question, and some
 # (NUL, escape) upset PDF tooling downstream.
@@ -45,8 +48,17 @@ class Choices:
         return not self.questions
 
 
+# What an id quoted in a message may not carry: any control character, and the direction
+# marks, embeddings, overrides and isolates that could reorder the words around it (U+202E
+# turns the rest of the sentence backwards).
+_NOT_IN_MESSAGES = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                              "\u2066-\u2069]")
+
+
 def _shown(value: str) -> str:
-    """An id from the request, cut short so a hostile one cannot flood the message."""
+    """An id or code from the request, to quote in a message: without control characters,
+    and cut short so a hostile one cannot flood the message."""
+    value = _NOT_IN_MESSAGES.sub("", value)
     return value if len(value) <= 60 else value[:60] + "…"
 
 
@@ -63,10 +75,10 @@ def read(form, catalog: Catalog, limits: Limits, *, with_own: bool) -> Choices:
             errors.append(_("There is no starting set called “%(name)s” in this guide. The "
                             "link may be old or mistyped.", name=_shown(name)))
     top = list(dict.fromkeys(form.getlist("top")))
-    for qid in dict.fromkeys(asked + top):
-        if not catalog.has_question(qid):
-            errors.append(_("There is no question with the id “%(id)s” in this guide. The "
-                            "link may be old or mistyped.", id=_shown(qid)))
+    unknown = [qid for qid in dict.fromkeys([*asked, *top]) if not catalog.has_question(qid)]
+    for qid in unknown[:MAX_UNKNOWN_NAMED]:
+        errors.append(_("There is no question with the id “%(id)s” in this guide. The "
+                        "link may be old or mistyped.", id=_shown(qid)))
     # Marking a question as one of the top three ticks it.
     chosen = set(asked) | set(top)
     choices.questions = [qid for qid in catalog.question_ids if qid in chosen]

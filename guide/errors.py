@@ -1,14 +1,18 @@
 """Error pages: what went wrong, in the page's language, with a way back to the guide."""
 from __future__ import annotations
 
-from flask import make_response, render_template
+from flask import current_app, make_response, render_template, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
+
+from . import crisis, hosts, i18n
 
 
 def init_app(app) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
+        if hosts.refused():
+            return refused_host_page()
         messages = {
             400: (_("That did not work"),
                   _("The request was not complete or not in the form this guide expects. "
@@ -39,3 +43,23 @@ def init_app(app) -> None:
             if name.lower() != "content-type":
                 response.headers[name] = value
         return response
+
+
+def refused_host_page():
+    """A plain 400 for a Host that Flask refused (see hosts.refused), in the language of the
+    path.
+
+    Flask builds no URL for such a request, and nothing here may name the host, so the page
+    has no links and no stylesheet. It is rendered from its own small context: the context
+    processors build URLs and read the body, and none of that is wanted for a request that
+    was not meant for this site. The crisis line is there all the same: every page has it.
+    """
+    loc = i18n.current()
+    country = crisis.region_of(request.accept_languages) or loc.crisis_country
+    html = current_app.jinja_env.get_template("refused_host.html").render(
+        locale=loc, title=_("That did not work"),
+        message=_("The request was not complete or not in the form this guide expects. "
+                  "Please start again from the guide."),
+        country=country, crisis_line=crisis.line_for(country), crisis_lines=crisis.LINES,
+        unknown_country=crisis.UNKNOWN)
+    return make_response(html, 400)

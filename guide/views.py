@@ -11,7 +11,7 @@ from flask_babel import format_date, gettext as _
 from markupsafe import Markup, escape
 from werkzeug.exceptions import GatewayTimeout, HTTPException, ServiceUnavailable
 
-from . import crisis, figures, i18n, locales, pdf
+from . import bidi, crisis, figures, hosts, i18n, locales, pdf
 from .checklist import Choices, Limits, read
 from .content import (CATALOG, CHANGES, CONTENT_VERSION, INTRO, KEY_POINTS, LAST_REVIEWED,
                       NOT_ADVICE, PREVIOUS_VERSION)
@@ -49,6 +49,7 @@ def every_page():
         "changes": CHANGES,
         "previous_version": PREVIOUS_VERSION,
         "alternate_endpoint": request.endpoint if request.endpoint in _ALTERNATES else None,
+        "external_origin": hosts.external_origin(),
     }
 
 
@@ -74,6 +75,9 @@ def with_terms(text, term_ids) -> Markup:
     if after:
         html += " (" + ", ".join(after) + ")"
     return Markup(html)
+
+
+bp.add_app_template_filter(bidi.direction, "direction")
 
 
 def _country() -> str:
@@ -129,12 +133,14 @@ def healthz():
 
 
 def _cached_page(template: str, choices: Choices | None = None):
-    """A GET page, rendered once per language, country and query: these pages hold nothing
-    personal, and rendering one costs far more than sending it."""
+    """A GET page, rendered once per language, country and starting set: these pages hold
+    nothing personal, and rendering one costs far more than sending it."""
     cache = current_app.extensions["page_cache"]
-    # The host is in the key because hreflang links are absolute URLs.
+    # Only what the page depends on, so that nobody can fill the cache (and push the real
+    # pages out) with query strings or Host headers that change nothing. The origin is
+    # there because hreflang links may be absolute; it is never a host the client made up.
     key = (current_app.config["BUILD_ID"], template, i18n.current().tag, _country(),
-           request.query_string, request.host_url)
+           tuple(choices.questions) if choices else (), hosts.external_origin())
     body = cache.get(key)
     if body is None:
         body = render_template(template, **_page_context(choices)).encode("utf-8")
@@ -279,18 +285,21 @@ def _etag(key: tuple) -> str:
 def prewarm(app) -> None:
     """Render every language's whole-guide PDF once, in the background, so the first person
     to ask for one does not wait for it."""
-    def work():
-        for loc in locales.LOCALES:
-            path = f"/{loc.tag}/checklist.pdf"
-            with app.test_request_context(path):
-                app.preprocess_request()
-                choices = Choices()
-                key = _pdf_key(loc.tag, choices, _paper(choices), _country())
-                try:
-                    app.extensions["pdf"].pdf_for(key, lambda: render_template(
-                        "checklist.html", **_checklist_context(choices, for_pdf=True)),
-                        _items(choices))
-                except Exception:  # a failure here only means the first request renders
-                    app.logger.exception("could not prepare %s", path)
+    threading.Thread(target=prepare_whole_guides, args=(app,), name="guide-prewarm",
+                     daemon=True).start()
 
-    threading.Thread(target=work, name="guide-prewarm", daemon=True).start()
+
+def prepare_whole_guides(app) -> None:
+    for loc in locales.LOCALES:
+        path = f"/{loc.tag}/checklist.pdf"
+        # Under a host TRUSTED_HOSTS accepts: Flask builds no URL for any other.
+        with app.test_request_context(path, base_url=hosts.internal_base_url(app)):
+            app.preprocess_request()
+            choices = Choices()
+            key = _pdf_key(loc.tag, choices, _paper(choices), _country())
+            try:
+                app.extensions["pdf"].pdf_for(key, lambda: render_template(
+                    "checklist.html", **_checklist_context(choices, for_pdf=True)),
+                    _items(choices))
+            except Exception:  # a failure here only means the first request renders
+                app.logger.exception("could not prepare %s", path)

@@ -3,13 +3,23 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import re
 
 import pytest
+from hypothesis import settings
 from pypdf import PdfReader
 
 from guide import create_app
 from guide.locales import LOCALES
+
+# Generated hostile input (test_reading_choices.py, test_hostile_requests.py): enough
+# examples to find the odd case, few enough for two shared cores. No deadline: a request
+# that renders a page or a PDF takes as long as the machine's load makes it.
+# HYPOTHESIS_PROFILE=thorough digs deeper when you have the time.
+settings.register_profile("guide", max_examples=150, deadline=None)
+settings.register_profile("thorough", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "guide"))
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from guide.checklist import MAX_UNKNOWN_NAMED
+
 
 def test_unknown_question_id_in_a_link_is_a_400_that_names_it(client):
     response = client.get("/en/checklist.pdf?q=driving&q=not-a-question")
@@ -102,3 +104,39 @@ def test_wrong_method_is_a_405_page(client):
     response = client.put("/en/checklist.pdf")
     assert response.status_code == 405
     assert "Please start again from the guide." in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path, status", [("/{lang}/", 200), ("/{lang}/sources", 200),
+                                          ("/{lang}/checklist", 400),
+                                          ("/{lang}/checklist.pdf", 400)])
+def test_raw_bytes_in_a_query_string_are_read_like_percent_escapes(client, lang, path, status):
+    # Found by Hypothesis: Werkzeug decodes a raw query string as strict UTF-8, so a server
+    # that passes on "?q=\x80" unescaped got a 500 (gunicorn refuses such a request line).
+    response = client.get(path.format(lang=lang),
+                          environ_overrides={"QUERY_STRING": "q=\x80&country=\xff"})
+    assert response.status_code == status
+    if status == 400:
+        assert "%80" in response.get_data(as_text=True)
+
+
+def test_a_flood_of_unknown_ids_names_only_the_first_few(client, lang):
+    # Found by Hypothesis: each unknown id had its own message, so 64 KiB of ids made a
+    # page of about a megabyte.
+    body = "&".join(f"q=x{n:05d}x" for n in range(5000))
+    response = client.post(f"/{lang}/checklist.pdf", data=body,
+                           content_type="application/x-www-form-urlencoded")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert all(f"x{n:05d}x" in html for n in range(MAX_UNKNOWN_NAMED))
+    assert f"x{MAX_UNKNOWN_NAMED:05d}x" not in html
+    assert len(response.data) < 200_000
+
+
+def test_an_id_that_would_turn_the_message_around_is_shown_without_its_controls(client, lang):
+    # Found by Hypothesis: ids were quoted with their bidi and control characters, so a link
+    # with U+202E in an id printed the rest of the message backwards.
+    response = client.get(f"/{lang}/checklist.pdf?q=%E2%80%AEevil%E2%81%A6&country=%1BX")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "evil" in html
+    assert not {"\u202e", "\u2066", "\x1b"} & set(html)

@@ -7,6 +7,8 @@ import re
 import brotli
 import pytest
 
+from guide.rendering import ByteCache
+
 
 def test_pages_link_static_files_by_content_hash(client, app):
     html = client.get("/en/").get_data(as_text=True)
@@ -47,13 +49,27 @@ def test_pdfs_are_not_compressed_again(client):
     assert response.data.startswith(b"%PDF-")
 
 
-def test_pages_are_rendered_once_per_language_and_country(app, client):
-    cache = app.extensions["page_cache"]
+def test_pages_are_rendered_once_per_language_and_country(app, client, monkeypatch):
+    # A cache of its own: other tests have already asked for these pages.
+    cache = ByteCache(16 * 1024 * 1024)
+    monkeypatch.setitem(app.extensions, "page_cache", cache)
     first = client.get("/pt-BR/?country=PT").data
     count = len(cache)
     assert client.get("/pt-BR/?country=PT").data == first
     assert len(cache) == count
     other = client.get("/pt-BR/?country=BR").data
     assert other != first and len(cache) == count + 1
-    assert client.get("/pt-BR/", headers={"Host": "guide.example"}).data != \
-        client.get("/pt-BR/").data
+    # Without PUBLIC_URL or TRUSTED_HOSTS the links are root-relative: one entry for any Host.
+    assert client.get("/pt-BR/?country=BR", headers={"Host": "guide.example"}).data == other
+    assert len(cache) == count + 1
+
+
+def test_a_query_string_that_changes_nothing_adds_no_page_to_the_cache(app, client, lang):
+    # Found by Hypothesis: every new query string was a new entry, so anyone could push the
+    # real pages out of the cache with "?1", "?2"... The page depends on language and country.
+    cache = app.extensions["page_cache"]
+    plain = client.get(f"/{lang}/sources").data
+    count = len(cache)
+    for junk in ("utm_source=x", "q=cost", "1", "paper=a3&top=why-me"):
+        assert client.get(f"/{lang}/sources?{junk}").data == plain
+    assert len(cache) == count

@@ -134,3 +134,20 @@ def test_post_pdf_is_never_stored(client):
     response = client.post("/en/checklist.pdf", data={"q": "driving", "own": "private"})
     assert response.headers["Cache-Control"] == "no-store"
     assert "ETag" not in response.headers
+
+
+def test_own_questions_keep_their_own_direction_on_the_page(client, lang):
+    # Found by Hypothesis: on the Arabic page an English question took the page's direction
+    # and printed its question mark first ("?Mine"). Each line now runs its own way.
+    own = "Is it safe?\nהאם זה בטוח?\n12?"
+    html = client.post(f"/{lang}/checklist", data={"own": own}).get_data(as_text=True)
+    assert '<span class="text" dir="ltr">Is it safe?</span>' in html
+    assert '<span class="text" dir="rtl">האם זה בטוח?</span>' in html
+    assert '<span class="text">12?</span>' in html  # nothing to go by: the page's way
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_an_own_question_in_another_script_prints_in_its_own_order(client, read_pdf, lang):
+    response = client.post(f"/{lang}/checklist.pdf", data={"own": "Is it safe for me?",
+                                                           "q": "cost"})
+    assert "Is it safe for me?" in read_pdf(response.data)
