@@ -18,8 +18,8 @@ from .presets import PRESETS
 
 PAPERS = ("a4", "letter")
 MAX_TOP = 3
-# Unknown ids named in the messages. A form or link with more is not one a person made, and
-# naming them all turned 64 KiB of ids into a megabyte of messages.
+# Unknown ids and starting sets named in the messages. A form or link with more is not one
+# a person made, and naming them all turned 64 KiB of ids into a megabyte of messages.
 MAX_UNKNOWN_NAMED = 5
 
 # Control characters other than tab and line breaks have no place in a question, and some
@@ -68,17 +68,21 @@ def read(form, catalog: Catalog, limits: Limits, *, with_own: bool) -> Choices:
     errors = choices.errors
 
     asked = form.getlist("q")
-    for name in dict.fromkeys(form.getlist("preset")):
-        if name in PRESETS:
-            asked += PRESETS[name]
-        else:
+    presets = list(dict.fromkeys(form.getlist("preset")))
+    for name in presets:
+        asked += PRESETS.get(name, ())
+    top = list(dict.fromkeys(form.getlist("top")))
+    # Unknown starting sets and ids, at most MAX_UNKNOWN_NAMED of them named in all.
+    unknown = [(name, None) for name in presets if name not in PRESETS]
+    unknown += [(None, qid) for qid in dict.fromkeys([*asked, *top])
+                if not catalog.has_question(qid)]
+    for name, qid in unknown[:MAX_UNKNOWN_NAMED]:
+        if qid is None:
             errors.append(_("There is no starting set called “%(name)s” in this guide. The "
                             "link may be old or mistyped.", name=_shown(name)))
-    top = list(dict.fromkeys(form.getlist("top")))
-    unknown = [qid for qid in dict.fromkeys([*asked, *top]) if not catalog.has_question(qid)]
-    for qid in unknown[:MAX_UNKNOWN_NAMED]:
-        errors.append(_("There is no question with the id “%(id)s” in this guide. The "
-                        "link may be old or mistyped.", id=_shown(qid)))
+        else:
+            errors.append(_("There is no question with the id “%(id)s” in this guide. The "
+                            "link may be old or mistyped.", id=_shown(qid)))
     # Marking a question as one of the top three ticks it.
     chosen = set(asked) | set(top)
     choices.questions = [qid for qid in catalog.question_ids if qid in chosen]

@@ -10,7 +10,7 @@ from guide.locales import LOCALES
 
 LANGS = st.sampled_from([loc.tag for loc in LOCALES])
 QUESTION_IDS = st.sampled_from(CATALOG.question_ids)
-FIELDS = ("q", "top", "own", "paper", "country")
+FIELDS = ("q", "preset", "top", "own", "paper", "country")
 
 # Characters that have broken text handling elsewhere: C0 and C1 controls, line and
 # paragraph separators, bidi overrides and isolates (U+202E, U+2066...), zero-width joiners,
@@ -36,6 +36,7 @@ own_texts = st.lists(lines, max_size=24).flatmap(
 ids = st.one_of(QUESTION_IDS, texts)
 papers = st.one_of(st.sampled_from(["a4", "letter", " A4 ", "LETTER", "a3", ""]), texts)
 countries = st.one_of(st.sampled_from(["US", "mx", " de ", "ZZ", "XX", "U", "USA", ""]), texts)
+presets = st.one_of(st.sampled_from(["start", "START", " start", ""]), texts)
 values = st.one_of(ids, papers, countries, own_texts)
 names = st.one_of(st.sampled_from(FIELDS), texts)
 
@@ -52,7 +53,7 @@ def forms(draw, *, unknown_id: bool = False) -> list[tuple[str, str]]:
     pairs += [("top", v) for v in draw(st.lists(ids, max_size=5))]
     if draw(st.booleans()):
         pairs.append(("own", draw(own_texts)))
-    for name, strategy in (("paper", papers), ("country", countries)):
+    for name, strategy in (("paper", papers), ("country", countries), ("preset", presets)):
         pairs += [(name, v) for v in draw(st.lists(strategy, max_size=2))]
     pairs += draw(st.lists(st.tuples(names, values), max_size=4))
     pairs = draw(st.permutations(pairs))

@@ -19,6 +19,7 @@ from markupsafe import escape
 from werkzeug.datastructures import MultiDict
 
 from guide.content import CATALOG
+from guide.presets import PRESETS
 from hostile import (BIDI_CONTROLS, CONTENT_TYPES, LANGS, accept_languages, forms,
                      json_values, raw_pairs, texts)
 
@@ -160,9 +161,13 @@ def _assert_shown_back(html: str, pairs: list[tuple[str, str]]) -> None:
     escaped text."""
     form = MultiDict(pairs)
     assert 'role="alert"' in html
+    # A top-3 mark ticks its question, and a starting set its questions.
+    asked = set(form.getlist("q") + form.getlist("top"))
+    for name in form.getlist("preset"):
+        asked |= set(PRESETS.get(name, ()))
     for qid in CATALOG.question_ids:
         ticked = f'name="q" value="{qid}" aria-describedby="why-{qid}" checked'
-        assert (ticked in html) == (qid in form.getlist("q")), qid
+        assert (ticked in html) == (qid in asked), qid
         top = f'name="top" value="{qid}" checked'
         assert (top in html) == (qid in form.getlist("top")), qid
     own = form.get("own")

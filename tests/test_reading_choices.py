@@ -10,6 +10,7 @@ from werkzeug.datastructures import MultiDict
 
 from guide.checklist import MAX_TOP, MAX_UNKNOWN_NAMED, PAPERS, Limits, read
 from guide.content import CATALOG
+from guide.presets import PRESETS
 from hostile import BIDI_CONTROLS, LANGS, forms, own_texts
 
 LIMITS = Limits(own_lines=20, own_chars=300)
@@ -48,7 +49,11 @@ def test_choices_without_errors_are_within_every_limit(in_request, lang, pairs, 
         choices = read(form, CATALOG, LIMITS, with_own=with_own)
     if choices.errors:
         return
-    assert set(form.getlist("q")) == set(choices.questions)
+    # Ticked: what was asked, what was marked top 3, and any starting set named.
+    expected = set(form.getlist("q")) | set(form.getlist("top"))
+    for name in form.getlist("preset"):
+        expected |= set(PRESETS[name])
+    assert expected == set(choices.questions)
     assert set(choices.top) <= set(choices.questions)
     assert len(choices.top) <= MAX_TOP
     assert len(choices.own) <= LIMITS.own_lines
@@ -71,9 +76,8 @@ def test_the_messages_about_ids_are_bounded_however_many_are_sent(in_request, la
     form = MultiDict(pairs)
     with in_request(lang):
         choices = read(form, CATALOG, LIMITS, with_own=False)
-    known_top = set(form.getlist("top")) & set(CATALOG.question_ids)
-    # Unknown ids named, known top picks not ticked, too many top picks, paper, country.
-    assert len(choices.errors) <= MAX_UNKNOWN_NAMED + len(known_top) + 3
+    # Unknown starting sets and ids named, too many top picks, paper, country.
+    assert len(choices.errors) <= MAX_UNKNOWN_NAMED + 3
 
 
 @given(lang=LANGS, pairs=forms())
