@@ -15,6 +15,9 @@ DEFAULTS = {
     "MAX_FORM_MEMORY_SIZE": 64 * 1024,
     "OWN_QUESTIONS_MAX_LINES": 20,
     "OWN_QUESTION_MAX_CHARS": 300,
+    "TREATMENT_MAX_ROWS": 12,
+    "TREATMENT_MAX_CHARS": 100,
+    "ANSWER_MAX_CHARS": 1000,
     "BABEL_DEFAULT_LOCALE": "en",
     "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "translations"),
     # No sessions are used; without a secret key Flask cannot set a session cookie at all.

@@ -21,7 +21,10 @@ bp = Blueprint("guide", __name__)
 def _limits() -> Limits:
     cfg = current_app.config
     return Limits(own_lines=cfg["OWN_QUESTIONS_MAX_LINES"],
-                  own_chars=cfg["OWN_QUESTION_MAX_CHARS"])
+                  own_chars=cfg["OWN_QUESTION_MAX_CHARS"],
+                  treatment_rows=cfg["TREATMENT_MAX_ROWS"],
+                  treatment_chars=cfg["TREATMENT_MAX_CHARS"],
+                  answer_chars=cfg["ANSWER_MAX_CHARS"])
 
 
 # Pages that exist in every language, for the language menu and hreflang links.
@@ -180,7 +183,7 @@ def _read_choices():
     """The request's choices, or the response that explains what is wrong with them."""
     posted = request.method == "POST"
     choices = read(request.form if posted else request.args, CATALOG, _limits(),
-                   with_own=posted)
+                   with_own=posted, lang=i18n.current().tag)
     if not choices.errors:
         return choices, None
     if posted:
@@ -225,7 +228,7 @@ def _items(choices: Choices) -> int:
 def _pdf_key(tag: str, choices: Choices, paper: str, country: str) -> tuple:
     """What a GET PDF depends on: same key, same bytes."""
     return (current_app.config["BUILD_ID"], tag, tuple(choices.questions), tuple(choices.top),
-            paper, country)
+            paper, country, choices.also, choices.large)
 
 
 def _etag(key: tuple) -> str:
