@@ -53,11 +53,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     else:
         app.config.from_mapping(test_config)
 
-    from . import assets, errors, i18n, pwa, security, views
+    from . import assets, bidi, errors, i18n, pwa, security, views
     from .rendering import ByteCache, RenderService
 
     Compress(app)
     assets.init_app(app)
+    bidi.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
     errors.init_app(app)

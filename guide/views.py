@@ -6,12 +6,12 @@ import threading
 
 from flask import (Blueprint, current_app, g, jsonify, make_response, redirect,
                    render_template, request, url_for)
-from flask_babel import format_date, gettext as _
+from flask_babel import force_locale, format_date, gettext as _
 from markupsafe import Markup
 from werkzeug.exceptions import GatewayTimeout, HTTPException, ServiceUnavailable
 
 from . import crisis, i18n, locales, pdf
-from .checklist import Choices, Limits, read
+from .checklist import Choices, Limits, read, treatment_labels
 from .content import CATALOG, CONTENT_VERSION, INTRO, LAST_REVIEWED, NOT_ADVICE
 from .rendering import Busy, TooSlow
 
@@ -207,22 +207,38 @@ def _checklist_context(choices: Choices, *, for_pdf: bool) -> dict:
     page_of = _("Page {page} of {pages}")
     edition = _("Version %(version)s, %(date)s", version=CONTENT_VERSION,
                 date=format_date(LAST_REVIEWED, "medium"))
+    also = locales.BY_TAG[choices.also] if choices.also else None
     return dict(
         intro=INTRO,
         for_pdf=for_pdf,
+        also=also,
+        in_also=_in_language(also) if also else None,
         paper=paper,
         page_rules=Markup(pdf.page_rules(paper, edition, page_of)),
         top_questions=top,
         sections=[(s, qs) for s, qs in sections if qs],
         own_questions=choices.own,
+        answers=choices.answers,
+        treatments=choices.treatments,
+        treatment_labels=treatment_labels(),
         choices=choices,
     )
+
+
+def _in_language(loc: locales.SupportedLocale):
+    """``in_also(text)`` in templates: a lazy string, or a macro's output (called with the
+    arguments that follow), in the second language of a two-language checklist."""
+    def render(value, *args):
+        with force_locale(loc.babel):
+            return value(*args) if callable(value) else str(value)
+    return render
 
 
 def _items(choices: Choices) -> int:
     """How many questions a checklist lists: what its render time depends on most."""
     listed = len(CATALOG.question_ids) if choices.whole_guide else len(choices.questions)
-    return listed + len(choices.own)
+    # A second language prints every question twice.
+    return (listed * (2 if choices.also else 1) + len(choices.own) + len(choices.treatments))
 
 
 def _pdf_key(tag: str, choices: Choices, paper: str, country: str) -> tuple:
