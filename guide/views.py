@@ -11,7 +11,7 @@ from markupsafe import Markup
 from werkzeug.exceptions import GatewayTimeout, HTTPException, ServiceUnavailable
 
 from . import crisis, i18n, locales, pdf
-from .checklist import Choices, Limits, read, treatment_labels
+from .checklist import TREATMENT_FIELDS, Choices, Limits, read, treatment_labels
 from .content import CATALOG, CONTENT_VERSION, INTRO, LAST_REVIEWED, NOT_ADVICE
 from .rendering import Busy, TooSlow
 
@@ -82,7 +82,8 @@ def _paper(choices: Choices) -> str:
 def _page_context(choices: Choices | None = None, **extra):
     choices = choices or Choices()
     return {"intro": INTRO, "limits": _limits(), "country_menu": crisis.country_menu(),
-            "choices": choices, "paper": _paper(choices), **extra}
+            "choices": choices, "paper": _paper(choices),
+            "treatment_fields": list(zip(TREATMENT_FIELDS, treatment_labels())), **extra}
 
 
 @bp.get("/")

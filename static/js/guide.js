@@ -69,6 +69,78 @@
   }
   var lang = document.documentElement.lang;
 
+  // --- Treatments I have tried: rows to add and remove. Without JavaScript the page has a
+  // few empty rows, which the server ignores.
+  var rowList = document.getElementById("treatment-rows");
+  var rowTemplate = document.getElementById("treatment-row-template");
+  var addRowButton = document.getElementById("add-treatment");
+  var maxRows = parseInt(rowList.getAttribute("data-max"), 10) || 12;
+  var FIELDS = ["med_name", "med_dose", "med_time", "med_result"];
+
+  function rowValues(row) {
+    return FIELDS.map(function (name) {
+      return row.querySelector('input[name="' + name + '"]').value;
+    });
+  }
+
+  function renumber() {
+    Array.prototype.forEach.call(rowList.children, function (row, index) {
+      var number = String(index + 1);
+      row.querySelector(".row-number").textContent = number;
+      FIELDS.forEach(function (name) {
+        var input = row.querySelector('input[name="' + name + '"]');
+        input.id = name + "-" + number;
+        row.querySelector('label[for^="' + name + '-"]').htmlFor = input.id;
+      });
+      row.querySelector(".remove-row").hidden = false;
+    });
+    addRowButton.hidden = false;
+    addRowButton.disabled = rowList.children.length >= maxRows;
+  }
+
+  function addRow(values) {
+    var row = rowTemplate.content.firstElementChild.cloneNode(true);
+    FIELDS.forEach(function (name, i) {
+      row.querySelector('input[name="' + name + '"]').value = (values && values[i]) || "";
+    });
+    rowList.appendChild(row);
+    return row;
+  }
+
+  function setRows(rows, blanks) {
+    rowList.textContent = "";
+    rows.forEach(function (values) { addRow(values); });
+    for (var i = rows.length; i < Math.min(maxRows, rows.length + blanks); i += 1) {
+      addRow(null);
+    }
+    renumber();
+  }
+
+  addRowButton.addEventListener("click", function () {
+    if (rowList.children.length < maxRows) {
+      var row = addRow(null);
+      renumber();
+      row.querySelector("input").focus();
+      save();
+    }
+  });
+  rowList.addEventListener("click", function (event) {
+    var button = event.target.closest(".remove-row");
+    if (!button) {
+      return;
+    }
+    var row = button.closest(".treatment-row");
+    var next = row.nextElementSibling || row.previousElementSibling;
+    row.remove();
+    if (!rowList.children.length) {
+      next = addRow(null);
+    }
+    renumber();
+    (next ? next.querySelector("input") : addRowButton).focus();
+    save();
+  });
+  renumber();
+
   // --- Saved choices: kept in this browser's storage, on this device only, per language.
   var storageKey = "guide:choices:" + lang;
   var store = null;
@@ -86,8 +158,12 @@
         function (input) { return input.value; });
     };
     var paper = form.querySelector('input[name="paper"]:checked');
+    var rows = Array.prototype.map.call(rowList.children, rowValues).filter(function (values) {
+      return values.some(function (value) { return value.trim() !== ""; });
+    });
     return { q: checked("q"), top: checked("top"), own: form.elements.own.value,
-             paper: paper ? paper.value : null };
+             paper: paper ? paper.value : null, rows: rows, also: form.elements.also.value,
+             large: form.elements["print-large"].checked };
   }
 
   function save() {
@@ -119,6 +195,14 @@
         radio.checked = true;
       }
     }
+    if (Array.isArray(saved.rows) && saved.rows.length) {
+      setRows(saved.rows, 1);
+    }
+    if (typeof saved.also === "string" &&
+        form.querySelector('#also option[value="' + CSS.escape(saved.also) + '"]')) {
+      form.elements.also.value = saved.also;
+    }
+    form.elements["print-large"].checked = saved.large === true;
   }
 
   if (store) {
@@ -138,6 +222,10 @@
         input.checked = false;
       });
       form.elements.own.value = "";
+      setRows([], 3);
+      form.elements.also.value = "";
+      form.elements["print-large"].checked = false;
+      document.querySelectorAll(".answer-field").forEach(function (field) { field.remove(); });
       document.getElementById("clear-status").textContent =
         document.getElementById("cleared-text").innerHTML;
     });
@@ -184,6 +272,21 @@
       ownList.appendChild(printItem(""));
       ownList.appendChild(printItem(""));
     }
+
+    var table = document.getElementById("treatments-print");
+    var body = table.querySelector("tbody");
+    body.textContent = "";
+    currentChoices().rows.forEach(function (values) {
+      var tr = document.createElement("tr");
+      values.forEach(function (value) {
+        var td = document.createElement("td");
+        td.textContent = value;
+        td.dir = "auto";
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    table.hidden = body.children.length === 0;
 
     var top = document.getElementById("print-top");
     var topList = top.querySelector("ul");
