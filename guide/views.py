@@ -28,7 +28,7 @@ def _limits() -> Limits:
 
 
 # Pages that exist in every language, for the language menu and hreflang links.
-_ALTERNATES = {"guide.index", "guide.sources"}
+_ALTERNATES = {"guide.index", "guide.sources", "guide.visit"}
 
 
 @bp.app_context_processor
@@ -124,6 +124,13 @@ def index():
 @bp.get("/<lang>/sources")
 def sources():
     return _cached_page("sources.html")
+
+
+@bp.get("/<lang>/visit")
+def visit():
+    """The visit screen. The page holds every question and nothing personal: the script
+    shows the person's own list from their device, so it can be cached and work offline."""
+    return _cached_page("visit.html")
 
 
 @bp.route("/<lang>/checklist", methods=("GET", "POST"))

@@ -324,9 +324,9 @@
     });
   }
 
-  // --- Download PDF: fetched in the background so that a failure (offline, busy) is
-  // explained on this page instead of a browser error page that loses nothing but helps
-  // no one.
+  // --- Download PDF (and Share, where the device can share files): made in the background
+  // so that a failure (offline, busy) is explained on this page instead of a browser error
+  // page that loses nothing but helps no one.
   var problem = document.getElementById("download-problem");
 
   function explain(kind) {
@@ -336,49 +336,47 @@
     problem.focus();
   }
 
-  function fileName(response) {
-    var match = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") || "");
-    return match ? match[1] : "ketamine-questions-" + lang + ".pdf";
-  }
-
-  form.addEventListener("submit", function (event) {
-    var submitter = event.submitter;
-    if (!submitter || submitter.getAttribute("data-action") !== "download" ||
-        !window.fetch || !window.URL || !URL.createObjectURL) {
-      return;
-    }
-    event.preventDefault();
+  function makePdf(then) {
     problem.hidden = true;
     if (navigator.onLine === false) {
       explain("offline");
       return;
     }
-    fetch(form.action, { method: "POST", body: new FormData(form), cache: "no-store" })
-      .then(function (response) {
-        var type = response.headers.get("Content-Type") || "";
-        if (response.ok && type.indexOf("application/pdf") === 0) {
-          return response.blob().then(function (blob) {
-            var link = document.createElement("a");
-            link.href = URL.createObjectURL(blob);
-            link.download = fileName(response);
-            document.body.appendChild(link);
-            link.click();
-            link.remove();
-            setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
-          });
-        }
-        if (response.status === 400 || response.status === 413) {
-          // The server explains what to fix on a page that keeps the person's choices.
-          form.submit();
-          return null;
-        }
+    window.guidePdf.request(form, lang).then(function (result) {
+      if (result.file) {
+        then(result.file);
+      } else if (result.rejected) {
+        // The server explains what to fix on a page that keeps the person's choices.
+        form.submit();
+      } else {
         explain("failed");
-        return null;
-      })
-      .catch(function () {
-        explain("offline");
+      }
+    }).catch(function () {
+      explain("offline");
+    });
+  }
+
+  if (window.guidePdf && window.guidePdf.usable()) {
+    form.addEventListener("submit", function (event) {
+      var submitter = event.submitter;
+      if (!submitter || submitter.getAttribute("data-action") !== "download") {
+        return;
+      }
+      event.preventDefault();
+      makePdf(window.guidePdf.save);
+    });
+    var share = form.querySelector('[data-action="share"]');
+    if (share && window.guidePdf.canShareFiles()) {
+      share.hidden = false;
+      share.addEventListener("click", function () {
+        makePdf(function (file) {
+          navigator.share({ files: [file], title: document.title }).catch(function () {
+            // Closed without sharing: nothing to explain.
+          });
+        });
       });
-  });
+    }
+  }
 
   // --- Move focus to the list of problems after a rejected submit, so it is read first.
   var errors = document.getElementById("errors");

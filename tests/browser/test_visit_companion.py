@@ -83,3 +83,82 @@ def test_without_javascript_the_empty_rows_still_post(browser, server):
         assert "Escitalopram" in page.content() and "Helped a bit" in page.content()
     finally:
         context.close()
+
+
+def wait_for_cached(page, path, timeout_ms=20000):
+    for _ in range(timeout_ms // 200):  # polled: wait_for_function takes a promise for "true"
+        if page.evaluate("async (p) => !!(await caches.match(p, {ignoreVary: true}))", path):
+            return
+        page.wait_for_timeout(200)
+    raise AssertionError(f"{path} was not kept for offline use")
+
+
+def visible_questions(page):
+    return page.eval_on_selector_all(
+        "#visit-list .visit-item:not([hidden]) legend", "els => els.map(e => e.textContent.trim())")
+
+
+def test_the_visit_screen_works_offline_and_keeps_notes(context, server, worker_ready):
+    page = context.new_page()
+    page.goto(server.url + "/en/")
+    worker_ready(page)
+    wait_for_cached(page, "/en/visit")
+    for qid in ("why-me", "driving", "cost"):
+        page.check(f"#q-{qid}")
+    page.check("#top-cost")
+    page.fill("#own", "Can I bring my sister?")
+    texts = {qid: page.inner_text(f'label[for="q-{qid}"]') for qid in ("why-me", "driving", "cost")}
+
+    context.set_offline(True)
+    response = page.goto(server.url + "/en/visit")
+    assert response.from_service_worker
+    assert page.locator("#visit-empty").is_hidden()
+    # Top three first, then the guide's order, then own questions.
+    assert visible_questions(page) == [texts["cost"], texts["why-me"], texts["driving"],
+                                       "Can I bring my sister?"]
+    assert page.evaluate("parseFloat(getComputedStyle(document.querySelector("
+                         "'.visit-question')).fontSize)") >= 1.3 * 17
+    page.check("#asked-cost")
+    page.fill("#note-cost", "About 600 a month, <b>insurance</b> may help")
+    page.fill("#note-own-1", "Yes")
+    page.reload()
+    assert page.is_checked("#asked-cost") and not page.is_checked("#asked-driving")
+    assert page.input_value("#note-cost") == "About 600 a month, <b>insurance</b> may help"
+    assert page.input_value("#note-own-1") == "Yes"
+
+    # Offline, the after-visit PDF is explained, not lost.
+    page.click("button[data-action=download]")
+    page.locator("#download-problem .offline-text").wait_for(state="visible")
+
+    context.set_offline(False)
+    with page.expect_download() as download:
+        page.click("button[data-action=download]")
+    assert download.value.suggested_filename == "ketamine-questions-en.pdf"
+    text = " ".join(downloaded_text(download.value).split())
+    assert "About 600 a month, <b>insurance</b> may help" in text
+    assert "Can I bring my sister?" in text
+
+
+def test_an_answer_the_server_refuses_comes_back_on_the_guide_page(context, server):
+    page = context.new_page()
+    page.goto(server.url + "/en/")
+    page.check("#q-cost")
+    page.goto(server.url + "/en/visit")
+    page.fill("#note-cost", "x" * 1001)
+    with page.expect_navigation():
+        page.click("button[data-action=download]")
+    assert "The limit is 1000" in page.locator("#errors").inner_text()
+    assert page.input_value("#answer-cost") == "x" * 1001
+
+
+def test_without_javascript_the_visit_screen_says_what_it_needs(browser, server):
+    context = browser.new_context(java_script_enabled=False, locale="en-US")
+    try:
+        page = context.new_page()
+        page.goto(server.url + "/ar/visit")
+        assert page.locator("#visit-empty").is_visible()
+        assert page.locator("#visit-form").is_hidden()
+        page.click("#visit-empty a")
+        assert page.url.endswith("/ar/#pick-heading")
+    finally:
+        context.close()
