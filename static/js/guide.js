@@ -226,10 +226,38 @@
       form.elements.also.value = "";
       form.elements["print-large"].checked = false;
       document.querySelectorAll(".answer-field").forEach(function (field) { field.remove(); });
+      updateCount();
       document.getElementById("clear-status").textContent =
         document.getElementById("cleared-text").innerHTML;
     });
   }
+
+  // --- The count of ticked questions, in a bar that stays in view. The page keeps room for
+  // the bar (scroll-padding), so that the element with the focus is never under it.
+  var bar = document.getElementById("chosen-bar");
+  var status = document.getElementById("chosen-status");
+  var countText = document.getElementById("chosen-count-text").innerHTML;
+  var root = document.documentElement;
+
+  function fitBar() {
+    root.style.setProperty("--bar-height", bar.hidden ? "0px" : bar.offsetHeight + "px");
+    root.classList.toggle("has-bar", !bar.hidden);
+  }
+
+  function updateCount() {
+    var count = form.querySelectorAll('input[name="q"]:checked').length;
+    var text = count ? countText.replace("{num}", String(count)) : "";
+    bar.hidden = count === 0;
+    document.getElementById("chosen-count").textContent = text;
+    if (status.textContent !== text) {
+      status.textContent = text;
+    }
+    fitBar();
+  }
+  if (window.ResizeObserver) {
+    new ResizeObserver(fitBar).observe(bar);
+  }
+  form.addEventListener("change", updateCount);
 
   // --- Printing this page as the checklist (the print stylesheet does the layout).
   function printItem(text) {
@@ -377,6 +405,8 @@
       });
     }
   }
+
+  updateCount();
 
   // --- Move focus to the list of problems after a rejected submit, so it is read first.
   var errors = document.getElementById("errors");

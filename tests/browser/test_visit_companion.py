@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import io
 
+import pytest
+from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
+
+from guide.locales import LOCALES
+from test_accessibility import violations
 
 
 def downloaded_text(download) -> str:
@@ -160,5 +165,143 @@ def test_without_javascript_the_visit_screen_says_what_it_needs(browser, server)
         assert page.locator("#visit-form").is_hidden()
         page.click("#visit-empty a")
         assert page.url.endswith("/ar/#pick-heading")
+    finally:
+        context.close()
+
+
+SHARE_STUB = """(canShare) => {
+    window.__shared = [];
+    navigator.canShare = (data) => canShare && !!data && Array.isArray(data.files);
+    navigator.share = async (data) => {
+        for (const file of data.files) {
+            const head = new Uint8Array(await file.slice(0, 5).arrayBuffer());
+            window.__shared.push({name: file.name, type: file.type, size: file.size,
+                                  head: String.fromCharCode(...head)});
+        }
+    };
+}"""
+
+
+def stub_share(context, can_share: bool):
+    context.add_init_script(f"({SHARE_STUB})({str(can_share).lower()})")
+
+
+def shared_files(page):
+    # Polled: wait_for_function evaluates a string, which the page's CSP forbids.
+    for _ in range(100):
+        shared = page.evaluate("window.__shared")
+        if shared:
+            return shared
+        page.wait_for_timeout(200)
+    raise AssertionError("nothing was shared")
+
+
+def test_share_hands_the_pdf_to_the_share_sheet_as_one_file(context, server):
+    stub_share(context, True)
+    page = context.new_page()
+    page.goto(server.url + "/es/")
+    page.check("#q-cost")
+    share = page.locator("button[data-action=share]")
+    assert share.is_visible()
+    share.click()
+    shared = shared_files(page)
+    assert len(shared) == 1
+    assert shared[0]["name"] == "ketamine-questions-es.pdf"
+    assert shared[0]["type"] == "application/pdf"
+    assert shared[0]["head"] == "%PDF-" and shared[0]["size"] > 10000
+
+
+def test_share_on_the_visit_screen_shares_the_pdf_with_the_notes(context, server):
+    stub_share(context, True)
+    page = context.new_page()
+    page.goto(server.url + "/en/")
+    page.check("#q-driving")
+    page.goto(server.url + "/en/visit")
+    page.fill("#note-driving", "My sister drives")
+    page.click("button[data-action=share]")
+    shared = shared_files(page)
+    assert len(shared) == 1 and shared[0]["type"] == "application/pdf"
+    assert shared[0]["name"] == "ketamine-questions-en.pdf"
+
+
+def test_no_share_button_where_files_cannot_be_shared(context, server):
+    stub_share(context, False)
+    page = context.new_page()
+    page.goto(server.url + "/en/")
+    assert page.locator("button[data-action=share]").is_hidden()
+    page.check("#q-cost")
+    page.goto(server.url + "/en/visit")
+    assert page.locator("button[data-action=share]").is_hidden()
+
+
+def test_the_count_stays_in_view_on_a_phone_and_never_covers_the_focus(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True, locale="en-US")
+    try:
+        page = context.new_page()
+        page.goto(server.url + "/en/")
+        bar = page.locator("#chosen-bar")
+        assert bar.is_hidden(), "nothing ticked, no bar"
+        page.check("#q-why-me")
+        page.check("#q-cost")
+        assert bar.is_visible()
+        assert page.locator("#chosen-count").inner_text() == "Questions chosen: 2"
+        status = page.locator("[aria-live=polite]#chosen-status")
+        assert status.inner_text() == "Questions chosen: 2"
+        assert bar.evaluate("el => getComputedStyle(el).position") in ("fixed", "sticky")
+
+        def bar_top():
+            return bar.evaluate("el => el.getBoundingClientRect().top")
+
+        # Stays in view wherever the page is scrolled.
+        for y in (0, 3000, 100000):
+            page.evaluate(f"window.scrollTo(0, {y})")
+            assert 0 < bar_top() < 844
+            assert bar.evaluate("el => el.getBoundingClientRect().bottom") <= 844
+
+        # Focus moves through the page by keyboard: what has it is never under the bar.
+        page.focus("#q-why-me")
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            rect = page.evaluate("""() => {
+                const el = document.activeElement;
+                if (el.closest('#chosen-bar')) return null;
+                const r = el.getBoundingClientRect();
+                return {top: r.top, bottom: r.bottom, id: el.id || el.name || el.tagName};
+            }""")
+            if rect:
+                assert rect["bottom"] <= bar_top() + 0.5, rect
+
+        # It takes the person on: Download or print, or the visit screen.
+        page.click("#chosen-bar a[href='#actions']")
+        download = page.locator("button[data-action=download]")
+        box = download.bounding_box()
+        assert box["y"] + box["height"] <= bar_top()
+        assert page.locator("#chosen-bar a[href='/en/visit']").is_visible()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("loc", LOCALES, ids=lambda l: l.tag)
+def test_no_axe_violations_on_the_visit_screen_and_the_bar_in_any_language(
+        browser, playwright, server, loc):
+    context = browser.new_context(**playwright.devices["Pixel 7"], locale="en-US")
+    axe = Axe()
+    try:
+        page = context.new_page()
+        page.goto(server.url + f"/{loc.tag}/")
+        page.check("#q-why-me")
+        page.check("#q-cost")
+        page.check("#top-cost")
+        page.fill("#own", "Own question?")
+        page.click("#add-treatment")
+        assert page.locator("#chosen-bar").is_visible()
+        assert not violations(axe, page), "guide page with the bar and a new row"
+        page.goto(server.url + f"/{loc.tag}/visit")
+        assert page.locator("html").get_attribute("dir") == loc.direction
+        assert page.locator(".visit-item:not([hidden])").count() == 3
+        page.check("#asked-cost")
+        page.fill("#note-cost", "A note")
+        assert not violations(axe, page), "visit screen with a list"
     finally:
         context.close()
