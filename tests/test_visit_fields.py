@@ -58,8 +58,8 @@ def test_a_form_sent_back_keeps_rows_answers_own_questions_and_print_options(cli
     names = [i["value"] for i in row_inputs(page, "med_name")]
     assert names == ["Sertraline", "文拉法辛", ""], "the empty row left out, one to spare"
     assert page.find("input", name="med_result", value="Some <help>")
-    assert 'name="answer-cost" rows="3">About “600”\nper month</textarea>' in html_lib.unescape(html)
-    assert 'name="answer-driving" rows="3">Not ticked</textarea>' in html
+    assert 'name="answer-cost" rows="3" dir="auto">About “600”\nper month</textarea>' in html_lib.unescape(html)
+    assert 'name="answer-driving" rows="3" dir="auto">Not ticked</textarea>' in html
     assert "My own question?</textarea>" in html
     loc = BY_TAG[also]
     assert f'<option value="{also}" lang="{also}" dir="{loc.direction}" selected>' in html

@@ -305,3 +305,23 @@ def test_no_axe_violations_on_the_visit_screen_and_the_bar_in_any_language(
         assert not violations(axe, page), "visit screen with a list"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("loc", LOCALES, ids=lambda l: l.tag)
+def test_the_new_parts_reflow_at_320_css_pixels(browser, server, loc):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="en-US")
+    try:
+        page = context.new_page()
+        page.goto(server.url + f"/{loc.tag}/")
+        page.check("#q-why-me")
+        page.check("#q-cost")
+        page.fill("#med_name-1", "Nahrungsergänzungsmittelwechselwirkungsuntersuchung")
+        assert page.locator("#chosen-bar").is_visible()
+        overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        assert page.evaluate(overflow) <= 0
+        bar = page.locator("#chosen-bar").bounding_box()
+        assert bar["x"] >= 0 and bar["x"] + bar["width"] <= 320
+        page.goto(server.url + f"/{loc.tag}/visit")
+        assert page.evaluate(overflow) <= 0
+    finally:
+        context.close()
