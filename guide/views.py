@@ -139,7 +139,11 @@ def checklist_page():
     choices, problem = _read_choices()
     if problem is not None:
         return problem
-    return render_template("checklist.html", **_checklist_context(choices, for_pdf=False))
+    response = make_response(render_template("checklist.html",
+                                             **_checklist_context(choices, for_pdf=False)))
+    if request.method == "POST":
+        response.cache_control.no_store = True  # it shows what the person typed
+    return response
 
 
 @bp.route("/<lang>/checklist.pdf", methods=("GET", "POST"))
@@ -196,10 +200,12 @@ def _read_choices():
         return choices, None
     if posted:
         # Show the form again with everything the person chose and typed, and what to fix.
-        page = render_template("guide.html", **_page_context(choices=choices))
-    else:
-        page = render_template("error.html", title=_("This link does not work"),
-                               message=" ".join(choices.errors), code=400)
+        response = make_response(render_template("guide.html", **_page_context(choices=choices)),
+                                 400)
+        response.cache_control.no_store = True  # it holds what the person typed
+        return choices, response
+    page = render_template("error.html", title=_("This link does not work"),
+                           message=" ".join(choices.errors), code=400)
     return choices, (page, 400)
 
 

@@ -143,3 +143,20 @@ def test_typed_text_runs_in_its_own_direction_on_any_page(client, text, expected
         want = page_direction if expected == "page" else expected
         assert f'<td dir="{want}">{text}</td>' in html
         assert f'<span class="answer-text" dir="{want}">{text}</span>' in html
+
+
+def test_nothing_typed_is_logged_or_kept_on_the_server(app, client, caplog):
+    import logging
+    caplog.set_level(logging.DEBUG)
+    marker = "private-7f3a"
+    response = client.post("/en/checklist.pdf", data={
+        "q": "cost", "answer-cost": marker, "med_name": marker, "med_result": marker})
+    assert response.status_code == 200
+    bad = client.post("/en/checklist.pdf", data={"q": "cost", "answer-driving": marker,
+                                                  "med_name": marker * 20})
+    assert bad.status_code == 400 and bad.headers["Cache-Control"] == "no-store"
+    page = client.post("/en/checklist", data={"q": "cost", "answer-cost": marker})
+    assert page.status_code == 200 and page.headers["Cache-Control"] == "no-store"
+    assert not any(marker in record.getMessage() for record in caplog.records)
+    for cache in (app.extensions["pdf"].cache, app.extensions["page_cache"]):
+        assert not any(marker.encode() in value for value in cache._items.values())

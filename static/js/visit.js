@@ -44,7 +44,9 @@
     return chosen.indexOf(qid) !== -1;
   });
   top.slice().reverse().forEach(function (qid) {
-    list.prepend(list.querySelector('[data-qid="' + CSS.escape(qid) + '"]'));
+    var item = list.querySelector('[data-qid="' + CSS.escape(qid) + '"]');
+    item.querySelector(".top-badge").hidden = false;
+    list.prepend(item);
   });
   chosen.forEach(function (qid) {
     var item = list.querySelector('[data-qid="' + CSS.escape(qid) + '"]');

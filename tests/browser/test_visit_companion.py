@@ -43,6 +43,14 @@ def test_treatment_rows_are_added_removed_and_kept_on_the_device(context, server
     page.reload()
     assert form_values(page, "med_name") == ["Sertraline", "Bupropion", ""], \
         "kept, with one empty row to spare"
+
+    # Printing this page (offline too) lists the treatments as a table.
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    table = page.locator("#treatments-print")
+    assert table.is_visible() and "Bupropion" in table.inner_text()
+    assert page.locator("#treatment-rows").is_hidden()
+    page.emulate_media(media="screen")
     assert form_values(page, "med_dose")[0] == "100 mg"
     assert page.input_value("#also") == "es" and page.is_checked("#print-large")
 
@@ -121,6 +129,8 @@ def test_the_visit_screen_works_offline_and_keeps_notes(context, server, worker_
     # Top three first, then the guide's order, then own questions.
     assert visible_questions(page) == [texts["cost"], texts["why-me"], texts["driving"],
                                        "Can I bring my sister?"]
+    badges = page.locator(".visit-item:not([hidden]) .top-badge:not([hidden])")
+    assert badges.count() == 1 and page.locator('[data-qid="cost"] .top-badge').is_visible()
     assert page.evaluate("parseFloat(getComputedStyle(document.querySelector("
                          "'.visit-question')).fontSize)") >= 1.3 * 17
     page.check("#asked-cost")
