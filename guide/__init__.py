@@ -15,6 +15,9 @@ DEFAULTS = {
     "MAX_FORM_MEMORY_SIZE": 64 * 1024,
     "OWN_QUESTIONS_MAX_LINES": 20,
     "OWN_QUESTION_MAX_CHARS": 300,
+    "TREATMENT_MAX_ROWS": 12,
+    "TREATMENT_MAX_CHARS": 100,
+    "ANSWER_MAX_CHARS": 1000,
     "BABEL_DEFAULT_LOCALE": "en",
     "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "translations"),
     # The origin absolute URLs are built on, e.g. "https://guide.example.org" (see hosts.py);
@@ -53,13 +56,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     else:
         app.config.from_mapping(test_config)
 
-    from . import assets, errors, hosts, i18n, pwa, query_strings, security, views
+    from . import assets, bidi, errors, hosts, i18n, pwa, query_strings, security, views
     from .rendering import ByteCache, RenderService
 
     hosts.init_app(app)
     query_strings.init_app(app)
     Compress(app)
     assets.init_app(app)
+    bidi.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
     errors.init_app(app)

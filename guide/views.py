@@ -7,12 +7,12 @@ import threading
 
 from flask import (Blueprint, current_app, g, jsonify, make_response, redirect,
                    render_template, request, url_for)
-from flask_babel import format_date, gettext as _
+from flask_babel import force_locale, format_date, gettext as _
 from markupsafe import Markup, escape
 from werkzeug.exceptions import GatewayTimeout, HTTPException, ServiceUnavailable
 
-from . import bidi, crisis, figures, hosts, i18n, locales, pdf
-from .checklist import Choices, Limits, read
+from . import crisis, figures, hosts, i18n, locales, pdf
+from .checklist import TREATMENT_FIELDS, Choices, Limits, read, treatment_labels
 from .content import (CATALOG, CHANGES, CONTENT_VERSION, INTRO, KEY_POINTS, LAST_REVIEWED,
                       NOT_ADVICE, PREVIOUS_VERSION)
 from .presets import PRESETS
@@ -24,11 +24,14 @@ bp = Blueprint("guide", __name__)
 def _limits() -> Limits:
     cfg = current_app.config
     return Limits(own_lines=cfg["OWN_QUESTIONS_MAX_LINES"],
-                  own_chars=cfg["OWN_QUESTION_MAX_CHARS"])
+                  own_chars=cfg["OWN_QUESTION_MAX_CHARS"],
+                  treatment_rows=cfg["TREATMENT_MAX_ROWS"],
+                  treatment_chars=cfg["TREATMENT_MAX_CHARS"],
+                  answer_chars=cfg["ANSWER_MAX_CHARS"])
 
 
 # Pages that exist in every language, for the language menu and hreflang links.
-_ALTERNATES = {"guide.index", "guide.sources"}
+_ALTERNATES = {"guide.index", "guide.sources", "guide.visit"}
 
 
 @bp.app_context_processor
@@ -77,7 +80,6 @@ def with_terms(text, term_ids) -> Markup:
     return Markup(html)
 
 
-bp.add_app_template_filter(bidi.direction, "direction")
 
 
 def _country() -> str:
@@ -116,7 +118,7 @@ def _page_context(choices: Choices | None = None, **extra):
             "country_menu": crisis.country_menu(),
             "choices": choices, "paper": _paper(choices), "figures_for": figures.for_section,
             "start_set": PRESETS["start"],
-            **extra}
+            "treatment_fields": list(zip(TREATMENT_FIELDS, treatment_labels())), **extra}
 
 
 @bp.get("/")
@@ -165,13 +167,24 @@ def sources():
     return _cached_page("sources.html")
 
 
+@bp.get("/<lang>/visit")
+def visit():
+    """The visit screen. The page holds every question and nothing personal: the script
+    shows the person's own list from their device, so it can be cached and work offline."""
+    return _cached_page("visit.html")
+
+
 @bp.route("/<lang>/checklist", methods=("GET", "POST"))
 def checklist_page():
     """The checklist as a printable page: the Print button's target when JavaScript is off."""
     choices, problem = _read_choices()
     if problem is not None:
         return problem
-    return render_template("checklist.html", **_checklist_context(choices, for_pdf=False))
+    response = make_response(render_template("checklist.html",
+                                             **_checklist_context(choices, for_pdf=False)))
+    if request.method == "POST":
+        response.cache_control.no_store = True  # it shows what the person typed
+    return response
 
 
 @bp.route("/<lang>/checklist.pdf", methods=("GET", "POST"))
@@ -230,15 +243,17 @@ def _read_choices():
     """The request's choices, or the response that explains what is wrong with them."""
     posted = request.method == "POST"
     choices = read(request.form if posted else request.args, CATALOG, _limits(),
-                   with_own=posted)
+                   with_own=posted, lang=i18n.current().tag)
     if not choices.errors:
         return choices, None
     if posted:
         # Show the form again with everything the person chose and typed, and what to fix.
-        page = render_template("guide.html", **_page_context(choices=choices))
-    else:
-        page = render_template("error.html", title=_("This link does not work"),
-                               message=" ".join(choices.errors), code=400)
+        response = make_response(render_template("guide.html", **_page_context(choices=choices)),
+                                 400)
+        response.cache_control.no_store = True  # it holds what the person typed
+        return choices, response
+    page = render_template("error.html", title=_("This link does not work"),
+                           message=" ".join(choices.errors), code=400)
     return choices, (page, 400)
 
 
@@ -254,28 +269,44 @@ def _checklist_context(choices: Choices, *, for_pdf: bool) -> dict:
     page_of = _("Page {page} of {pages}")
     edition = _("Version %(version)s, %(date)s", version=CONTENT_VERSION,
                 date=format_date(LAST_REVIEWED, "medium"))
+    also = locales.BY_TAG[choices.also] if choices.also else None
     return dict(
         intro=INTRO,
         for_pdf=for_pdf,
+        also=also,
+        in_also=_in_language(also) if also else None,
         paper=paper,
         page_rules=Markup(pdf.page_rules(paper, edition, page_of)),
         top_questions=top,
         sections=[(s, qs) for s, qs in sections if qs],
         own_questions=choices.own,
+        answers=choices.answers,
+        treatments=choices.treatments,
+        treatment_labels=treatment_labels(),
         choices=choices,
     )
+
+
+def _in_language(loc: locales.SupportedLocale):
+    """``in_also(text)`` in templates: a lazy string, or a macro's output (called with the
+    arguments that follow), in the second language of a two-language checklist."""
+    def render(value, *args):
+        with force_locale(loc.babel):
+            return value(*args) if callable(value) else str(value)
+    return render
 
 
 def _items(choices: Choices) -> int:
     """How many questions a checklist lists: what its render time depends on most."""
     listed = len(CATALOG.question_ids) if choices.whole_guide else len(choices.questions)
-    return listed + len(choices.own)
+    # A second language prints every question twice.
+    return (listed * (2 if choices.also else 1) + len(choices.own) + len(choices.treatments))
 
 
 def _pdf_key(tag: str, choices: Choices, paper: str, country: str) -> tuple:
     """What a GET PDF depends on: same key, same bytes."""
     return (current_app.config["BUILD_ID"], tag, tuple(choices.questions), tuple(choices.top),
-            paper, country)
+            paper, country, choices.also, choices.large)
 
 
 def _etag(key: tuple) -> str:

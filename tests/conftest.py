@@ -60,8 +60,33 @@ class ReadPdf:
     def __contains__(self, text: str) -> bool:
         return _fold(text) in self.text
 
+    @property
+    def visual_text(self) -> str:
+        """The pages' text as they look, top to bottom. The plain text follows the order the
+        PDF paints in, which puts positioned boxes (each question) after their neighbours.
+        Right-to-left text reads backwards here: use it for other scripts."""
+        return " ".join(_fold(page.extract_text(extraction_mode="layout"))
+                        for page in self.reader.pages)
+
+    def index(self, text: str) -> int:
+        """Where ``text`` first appears in the document's text (ValueError if it does not)."""
+        return self.text.index(_fold(text))
+
     def page_of(self, text: str) -> list[int]:
         return [i for i, page in enumerate(self.pages) if _fold(text) in page]
+
+    def font_sizes(self, text: str) -> list[float]:
+        """The size in points of each run of text on the pages that contains ``text``."""
+        sizes = []
+
+        def visit(run, cm, tm, font, size):
+            if _fold(text) in _fold(run):
+                # WeasyPrint scales the page (CSS px to pt) in the matrix, not in Tf.
+                sizes.append(round(size * abs(tm[0]) * abs(cm[0]), 1))
+
+        for page in self.reader.pages:
+            page.extract_text(visitor_text=visit)
+        return sizes
 
     @property
     def fonts(self) -> set[str]:

@@ -4,6 +4,13 @@ from __future__ import annotations
 import pytest
 
 from guide.checklist import MAX_UNKNOWN_NAMED
+from guide.content import CATALOG
+
+
+def html_of(response) -> str:
+    # The page escapes quotes in what it shows; compare with the text as a person reads it.
+    import html
+    return html.unescape(response.get_data(as_text=True))
 
 
 def test_unknown_question_id_in_a_link_is_a_400_that_names_it(client):
@@ -140,3 +147,52 @@ def test_an_id_that_would_turn_the_message_around_is_shown_without_its_controls(
     assert response.status_code == 400
     assert "evil" in html
     assert not {"\u202e", "\u2066", "\x1b"} & set(html)
+
+
+# The visit companion's fields: every limit is a 400 in the page's language that names it.
+
+def _translated(app, lang, message, **values):
+    from flask_babel import gettext
+    with app.test_request_context(f"/{lang}/"):
+        app.preprocess_request()
+        return gettext(message, **values)
+
+
+def test_an_unknown_also_language_is_a_400_in_the_pages_language(app, client, lang):
+    response = client.get(f"/{lang}/checklist.pdf?q=cost&also=xx")
+    assert response.status_code == 400
+    expected = _translated(app, lang, "This guide cannot print in the language “%(tag)s”. "
+                           "Please choose one of the languages in the list.", tag="xx")
+    assert expected in response.get_data(as_text=True)
+
+
+def test_an_unknown_print_size_is_a_400(client):
+    response = client.get("/en/checklist.pdf?q=cost&print=huge")
+    assert response.status_code == 400
+    assert "The print size must be normal or large." in response.get_data(as_text=True)
+
+
+def test_too_many_treatments_is_a_400_in_the_pages_language(app, client, lang):
+    response = client.post(f"/{lang}/checklist.pdf", data={
+        "med_name": [f"Medicine {n}" for n in range(13)], "own": "Keep me?"})
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    expected = _translated(app, lang, "You listed %(num)d treatments. The limit is %(max)d. "
+                           "Please remove some or join them.", num=13, max=12)
+    assert expected in html
+    assert "Keep me?</textarea>" in html
+
+
+def test_an_answer_to_a_question_not_ticked_is_a_400_that_names_it(app, client):
+    response = client.post("/en/checklist.pdf", data={"q": "cost",
+                                                      "answer-driving": "Next day"})
+    assert response.status_code == 400
+    with app.test_request_context("/en/"):
+        question = str(CATALOG.question("driving").text)
+    assert f"You wrote an answer to “{question}”" in html_of(response)
+
+
+def test_an_over_long_answer_is_a_400_that_names_the_limit(client):
+    response = client.post("/en/checklist", data={"q": "cost", "answer-cost": "a" * 1001})
+    assert response.status_code == 400
+    assert "has 1001 characters. The limit is 1000." in response.get_data(as_text=True)

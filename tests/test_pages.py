@@ -91,7 +91,9 @@ def test_guide_page_offers_top_three_own_questions_paper_and_both_buttons(client
 
 def test_guide_page_groups_questions_in_fieldsets_with_legends(client):
     html = client.get("/en/").get_data(as_text=True)
-    assert html.count("<fieldset") == len(SECTIONS) + 2  # plus own questions and paper
+    # Plus own questions, treatments, paper and printing; three treatment rows, and the
+    # template a new row is made from.
+    assert html.count("<fieldset") == len(SECTIONS) + 4 + 3 + 1
     assert html.count("<legend") == html.count("<fieldset")
     for section in SECTIONS:
         assert str(section.title) in html

@@ -34,8 +34,14 @@ async function keepPage(url) {
   await refresh(url.pathname + url.search);
   const lang = languageOf(url);
   if (lang) {
-    await refresh("/" + lang + "/checklist.pdf");
+    await Promise.all(companions(lang).map(refresh));
   }
+}
+
+// What a person who opened a language's guide may need with no signal: its whole-guide PDF
+// and its visit screen (which shows the list kept on the device).
+function companions(lang) {
+  return ["/" + lang + "/checklist.pdf", "/" + lang + "/visit"];
 }
 
 // The page asks the waiting worker to take over once the person agrees to update.
@@ -80,10 +86,13 @@ async function networkFirst(event) {
     const response = await Promise.race([fetch(request), timeout(PAGE_TIMEOUT_MS)]);
     event.waitUntil(put(request, response.clone()));
     const lang = languageOf(url);
-    if (lang && url.pathname === "/" + lang + "/" && response.ok &&
-        !(await caches.match("/" + lang + "/checklist.pdf", { ignoreVary: true }))) {
-      // A language someone opened: keep its whole-guide PDF for offline use too.
-      event.waitUntil(refresh("/" + lang + "/checklist.pdf"));
+    if (lang && url.pathname === "/" + lang + "/" && response.ok) {
+      // A language someone opened: keep its whole-guide PDF and visit screen offline too.
+      for (const path of companions(lang)) {
+        if (!(await caches.match(path, { ignoreVary: true }))) {
+          event.waitUntil(refresh(path));
+        }
+      }
     }
     return response;
   } catch (error) {

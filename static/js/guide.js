@@ -87,6 +87,78 @@
     }
   });
 
+  // --- Treatments I have tried: rows to add and remove. Without JavaScript the page has a
+  // few empty rows, which the server ignores.
+  var rowList = document.getElementById("treatment-rows");
+  var rowTemplate = document.getElementById("treatment-row-template");
+  var addRowButton = document.getElementById("add-treatment");
+  var maxRows = parseInt(rowList.getAttribute("data-max"), 10) || 12;
+  var FIELDS = ["med_name", "med_dose", "med_time", "med_result"];
+
+  function rowValues(row) {
+    return FIELDS.map(function (name) {
+      return row.querySelector('input[name="' + name + '"]').value;
+    });
+  }
+
+  function renumber() {
+    Array.prototype.forEach.call(rowList.children, function (row, index) {
+      var number = String(index + 1);
+      row.querySelector(".row-number").textContent = number;
+      FIELDS.forEach(function (name) {
+        var input = row.querySelector('input[name="' + name + '"]');
+        input.id = name + "-" + number;
+        row.querySelector('label[for^="' + name + '-"]').htmlFor = input.id;
+      });
+      row.querySelector(".remove-row").hidden = false;
+    });
+    addRowButton.hidden = false;
+    addRowButton.disabled = rowList.children.length >= maxRows;
+  }
+
+  function addRow(values) {
+    var row = rowTemplate.content.firstElementChild.cloneNode(true);
+    FIELDS.forEach(function (name, i) {
+      row.querySelector('input[name="' + name + '"]').value = (values && values[i]) || "";
+    });
+    rowList.appendChild(row);
+    return row;
+  }
+
+  function setRows(rows, blanks) {
+    rowList.textContent = "";
+    rows.forEach(function (values) { addRow(values); });
+    for (var i = rows.length; i < Math.min(maxRows, rows.length + blanks); i += 1) {
+      addRow(null);
+    }
+    renumber();
+  }
+
+  addRowButton.addEventListener("click", function () {
+    if (rowList.children.length < maxRows) {
+      var row = addRow(null);
+      renumber();
+      row.querySelector("input").focus();
+      save();
+    }
+  });
+  rowList.addEventListener("click", function (event) {
+    var button = event.target.closest(".remove-row");
+    if (!button) {
+      return;
+    }
+    var row = button.closest(".treatment-row");
+    var next = row.nextElementSibling || row.previousElementSibling;
+    row.remove();
+    if (!rowList.children.length) {
+      next = addRow(null);
+    }
+    renumber();
+    (next ? next.querySelector("input") : addRowButton).focus();
+    save();
+  });
+  renumber();
+
   // --- Saved choices: kept in this browser's storage, on this device only, per language.
   var storageKey = "guide:choices:" + lang;
   var store = null;
@@ -104,8 +176,12 @@
         function (input) { return input.value; });
     };
     var paper = form.querySelector('input[name="paper"]:checked');
+    var rows = Array.prototype.map.call(rowList.children, rowValues).filter(function (values) {
+      return values.some(function (value) { return value.trim() !== ""; });
+    });
     return { q: checked("q"), top: checked("top"), own: form.elements.own.value,
-             paper: paper ? paper.value : null };
+             paper: paper ? paper.value : null, rows: rows, also: form.elements.also.value,
+             large: form.elements["print-large"].checked };
   }
 
   function save() {
@@ -137,6 +213,14 @@
         radio.checked = true;
       }
     }
+    if (Array.isArray(saved.rows) && saved.rows.length) {
+      setRows(saved.rows, 1);
+    }
+    if (typeof saved.also === "string" &&
+        form.querySelector('#also option[value="' + CSS.escape(saved.also) + '"]')) {
+      form.elements.also.value = saved.also;
+    }
+    form.elements["print-large"].checked = saved.large === true;
   }
 
   if (store) {
@@ -158,6 +242,11 @@
         input.checked = false;
       });
       form.elements.own.value = "";
+      setRows([], 3);
+      form.elements.also.value = "";
+      form.elements["print-large"].checked = false;
+      document.querySelectorAll(".answer-field").forEach(function (field) { field.remove(); });
+      updateCount();
       document.getElementById("clear-status").textContent =
         document.getElementById("cleared-text").innerHTML;
     });
@@ -178,10 +267,38 @@
       if (store) {
         save();
       }
+      updateCount();
       document.getElementById("start-set-status").textContent =
         document.getElementById("start-set-done").innerHTML;
     });
   }
+
+  // --- The count of ticked questions, in a bar that stays in view. The page keeps room for
+  // the bar (scroll-padding), so that the element with the focus is never under it.
+  var bar = document.getElementById("chosen-bar");
+  var status = document.getElementById("chosen-status");
+  var countText = document.getElementById("chosen-count-text").innerHTML;
+  var root = document.documentElement;
+
+  function fitBar() {
+    root.style.setProperty("--bar-height", bar.hidden ? "0px" : bar.offsetHeight + "px");
+    root.classList.toggle("has-bar", !bar.hidden);
+  }
+
+  function updateCount() {
+    var count = form.querySelectorAll('input[name="q"]:checked').length;
+    var text = count ? countText.replace("{num}", String(count)) : "";
+    bar.hidden = count === 0;
+    document.getElementById("chosen-count").textContent = text;
+    if (status.textContent !== text) {
+      status.textContent = text;
+    }
+    fitBar();
+  }
+  if (window.ResizeObserver) {
+    new ResizeObserver(fitBar).observe(bar);
+  }
+  form.addEventListener("change", updateCount);
 
   // --- Printing this page as the checklist (the print stylesheet does the layout).
   function printItem(text) {
@@ -225,6 +342,21 @@
       ownList.appendChild(printItem(""));
     }
 
+    var table = document.getElementById("treatments-print");
+    var body = table.querySelector("tbody");
+    body.textContent = "";
+    currentChoices().rows.forEach(function (values) {
+      var tr = document.createElement("tr");
+      values.forEach(function (value) {
+        var td = document.createElement("td");
+        td.textContent = value;
+        td.dir = "auto";
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    table.hidden = body.children.length === 0;
+
     var top = document.getElementById("print-top");
     var topList = top.querySelector("ul");
     topList.textContent = "";
@@ -261,9 +393,9 @@
     });
   }
 
-  // --- Download PDF: fetched in the background so that a failure (offline, busy) is
-  // explained on this page instead of a browser error page that loses nothing but helps
-  // no one.
+  // --- Download PDF (and Share, where the device can share files): made in the background
+  // so that a failure (offline, busy) is explained on this page instead of a browser error
+  // page that loses nothing but helps no one.
   var problem = document.getElementById("download-problem");
 
   function explain(kind) {
@@ -273,49 +405,49 @@
     problem.focus();
   }
 
-  function fileName(response) {
-    var match = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") || "");
-    return match ? match[1] : "ketamine-questions-" + lang + ".pdf";
-  }
-
-  form.addEventListener("submit", function (event) {
-    var submitter = event.submitter;
-    if (!submitter || submitter.getAttribute("data-action") !== "download" ||
-        !window.fetch || !window.URL || !URL.createObjectURL) {
-      return;
-    }
-    event.preventDefault();
+  function makePdf(then) {
     problem.hidden = true;
     if (navigator.onLine === false) {
       explain("offline");
       return;
     }
-    fetch(form.action, { method: "POST", body: new FormData(form), cache: "no-store" })
-      .then(function (response) {
-        var type = response.headers.get("Content-Type") || "";
-        if (response.ok && type.indexOf("application/pdf") === 0) {
-          return response.blob().then(function (blob) {
-            var link = document.createElement("a");
-            link.href = URL.createObjectURL(blob);
-            link.download = fileName(response);
-            document.body.appendChild(link);
-            link.click();
-            link.remove();
-            setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
-          });
-        }
-        if (response.status === 400 || response.status === 413) {
-          // The server explains what to fix on a page that keeps the person's choices.
-          form.submit();
-          return null;
-        }
+    window.guidePdf.request(form, lang).then(function (result) {
+      if (result.file) {
+        then(result.file);
+      } else if (result.rejected) {
+        // The server explains what to fix on a page that keeps the person's choices.
+        form.submit();
+      } else {
         explain("failed");
-        return null;
-      })
-      .catch(function () {
-        explain("offline");
+      }
+    }).catch(function () {
+      explain("offline");
+    });
+  }
+
+  if (window.guidePdf && window.guidePdf.usable()) {
+    form.addEventListener("submit", function (event) {
+      var submitter = event.submitter;
+      if (!submitter || submitter.getAttribute("data-action") !== "download") {
+        return;
+      }
+      event.preventDefault();
+      makePdf(window.guidePdf.save);
+    });
+    var share = form.querySelector('[data-action="share"]');
+    if (share && window.guidePdf.canShareFiles()) {
+      share.hidden = false;
+      share.addEventListener("click", function () {
+        makePdf(function (file) {
+          navigator.share({ files: [file], title: document.title }).catch(function () {
+            // Closed without sharing: nothing to explain.
+          });
+        });
       });
-  });
+    }
+  }
+
+  updateCount();
 
   // --- Move focus to the list of problems after a rejected submit, so it is read first.
   var errors = document.getElementById("errors");

@@ -8,7 +8,8 @@ from guide.locales import LOCALES
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGES = ["/{lang}/", "/{lang}/sources", "/{lang}/no-such-page", "/{lang}/offline",
-         "/{lang}/checklist?q=driving&q=cost"]
+         "/{lang}/checklist?q=driving&q=cost", "/{lang}/visit",
+         "/{lang}/checklist?q=driving&q=cost&also=ar&print=large"]
 VIEWPORTS = {"phone": "Pixel 7", "desktop": None}
 
 
