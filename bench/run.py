@@ -68,13 +68,21 @@ def median_time(fn, n: int) -> float:
     return statistics.median(times)
 
 
-def checklist_html(app, lang: str, form: dict | None = None) -> str:
-    """The HTML the PDF route renders for ``form`` (the whole guide when None)."""
+def checklist_html(app, lang: str, form: dict | None = None, query: str = "") -> str:
+    """The HTML the PDF route renders for ``form`` (a POST), or for the GET ``query`` (the
+    whole guide when both are empty)."""
     method = "POST" if form else "GET"
-    with app.test_request_context(f"/{lang}/checklist.pdf", method=method, data=form or {}):
+    with app.test_request_context(f"/{lang}/checklist.pdf?{query}", method=method,
+                                  data=form or {}):
         app.preprocess_request()
         from flask import request
-        choices = read(request.form, CATALOG, Limits(), with_own=True) if form else Choices()
+        if form:
+            choices = read(request.form, CATALOG, Limits(), with_own=True, lang=lang)
+        elif query:
+            choices = read(request.args, CATALOG, Limits(), with_own=False, lang=lang)
+        else:
+            choices = Choices()
+        assert not choices.errors, choices.errors
         return render_template("checklist.html", **_checklist_context(choices, for_pdf=True))
 
 
@@ -113,6 +121,29 @@ def locale_renders(app, renderer, n: int) -> list[Row]:
                         f"{seconds * 1000:.0f} ms, {size / 1024:.0f} KB",
                         f"{base * 1000:.0f} ms", ratio, "time ≤ 1.5×, size ≤ 60 KB",
                         ratio <= 1.5 and size <= 60 * 1024))
+    return rows
+
+
+def print_variants(app, renderer, n: int) -> list[Row]:
+    """The whole guide in large print, and with a second language beneath (the visit
+    companion's PDFs), against the same guide printed plainly."""
+    documents = {"plain": checklist_html(app, "en"),
+                 "large print": checklist_html(app, "en", query="print=large"),
+                 "en + es": checklist_html(app, "en", query="also=es"),
+                 "es + zh-Hans": checklist_html(app, "es", query="also=zh-Hans")}
+    for html in documents.values():
+        renderer.render(html)  # fonts loaded for every script
+    times: dict[str, list[float]] = {name: [] for name in documents}
+    for _ in range(n):  # round robin, so a busy moment of the machine hits every variant
+        for name, html in documents.items():
+            times[name].append(median_time(lambda: renderer.render(html), 1))
+    base = statistics.median(times["plain"])
+    rows = []
+    for name in list(documents)[1:]:
+        seconds = statistics.median(times[name])
+        rows.append(Row(f"2b. whole-guide PDF, {name}: render time vs plain",
+                        f"{seconds * 1000:.0f} ms", f"{base * 1000:.0f} ms", seconds / base,
+                        "≤ 1.5×", seconds / base <= 1.5))
     return rows
 
 
@@ -406,6 +437,7 @@ def main(argv=None) -> int:
     renderer = Renderer(Path(app.static_folder))
     rows = [app_overhead(app, renderer, n)]
     rows += locale_renders(app, renderer, 1 if quick else 9)
+    rows += print_variants(app, renderer, 1 if quick else 9)
     app.extensions["pdf"].close()
 
     with tempfile.TemporaryDirectory() as tmp:
