@@ -195,16 +195,20 @@ def _treatments(form, limits: Limits, errors: list[str]) -> list[Treatment]:
 def _answers(form, catalog: Catalog, chosen: set[str], limits: Limits,
              errors: list[str]) -> dict[str, str]:
     answers = {}
+    unknown = 0
     for key in form:
-        if not key.startswith(ANSWER_PREFIX):
+        # A multipart part may come without a name at all (None).
+        if not isinstance(key, str) or not key.startswith(ANSWER_PREFIX):
             continue
         qid = key[len(ANSWER_PREFIX):]
         text = "\n".join(_clean(line) for line in form.get(key, "").splitlines()).strip()
         if not text:
             continue  # an answer field left empty is no answer
         if not catalog.has_question(qid):
-            errors.append(_("There is no question with the id “%(id)s” in this guide. The "
-                            "link may be old or mistyped.", id=_shown(qid)))
+            unknown += 1
+            if unknown <= MAX_UNKNOWN_NAMED:
+                errors.append(_("There is no question with the id “%(id)s” in this guide. "
+                                "The link may be old or mistyped.", id=_shown(qid)))
             continue
         answers[qid] = text  # kept even when wrong, so the form shows it again
         question = catalog.question(qid).text

@@ -10,7 +10,8 @@ from guide.locales import LOCALES
 
 LANGS = st.sampled_from([loc.tag for loc in LOCALES])
 QUESTION_IDS = st.sampled_from(CATALOG.question_ids)
-FIELDS = ("q", "preset", "top", "own", "paper", "country")
+FIELDS = ("q", "preset", "top", "own", "paper", "country", "also", "print", "med_name",
+          "med_dose", "med_time", "med_result")
 
 # Characters that have broken text handling elsewhere: C0 and C1 controls, line and
 # paragraph separators, bidi overrides and isolates (U+202E, U+2066...), zero-width joiners,
@@ -38,7 +39,8 @@ papers = st.one_of(st.sampled_from(["a4", "letter", " A4 ", "LETTER", "a3", ""])
 countries = st.one_of(st.sampled_from(["US", "mx", " de ", "ZZ", "XX", "U", "USA", ""]), texts)
 presets = st.one_of(st.sampled_from(["start", "START", " start", ""]), texts)
 values = st.one_of(ids, papers, countries, own_texts)
-names = st.one_of(st.sampled_from(FIELDS), texts)
+answer_names = st.one_of(QUESTION_IDS, texts).map(lambda qid: "answer-" + qid)
+names = st.one_of(st.sampled_from(FIELDS), answer_names, texts)
 
 
 @st.composite

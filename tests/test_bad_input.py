@@ -196,3 +196,21 @@ def test_an_over_long_answer_is_a_400_that_names_the_limit(client):
     response = client.post("/en/checklist", data={"q": "cost", "answer-cost": "a" * 1001})
     assert response.status_code == 400
     assert "has 1001 characters. The limit is 1000." in response.get_data(as_text=True)
+
+
+def test_a_multipart_part_without_a_name_is_ignored(client):
+    # Found by Hypothesis: a part named "\r" reaches the form with no name (None), and the
+    # answers reader took every name for a string.
+    body = (b'--b\r\nContent-Disposition: form-data; name="\r"\r\n\r\nwhy-me\r\n'
+            b'--b\r\nContent-Disposition: form-data; name="q"\r\n\r\ncost\r\n--b--\r\n')
+    response = client.post("/en/checklist", data=body,
+                           content_type="multipart/form-data; boundary=b")
+    assert response.status_code == 200
+
+
+def test_a_flood_of_answers_to_unknown_ids_names_only_the_first_few(client):
+    form = {"q": "cost", **{f"answer-x{n:04d}x": "yes" for n in range(200)}}
+    response = client.post("/en/checklist.pdf", data=form)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert html.count("There is no question with the id") == MAX_UNKNOWN_NAMED

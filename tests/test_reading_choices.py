@@ -76,8 +76,9 @@ def test_the_messages_about_ids_are_bounded_however_many_are_sent(in_request, la
     form = MultiDict(pairs)
     with in_request(lang):
         choices = read(form, CATALOG, LIMITS, with_own=False)
-    # Unknown starting sets and ids named, too many top picks, paper, country.
-    assert len(choices.errors) <= MAX_UNKNOWN_NAMED + 3
+    # Unknown starting sets and ids named, too many top picks, paper, country, second
+    # language, print size.
+    assert len(choices.errors) <= MAX_UNKNOWN_NAMED + 5
 
 
 @given(lang=LANGS, pairs=forms())
