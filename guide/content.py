@@ -833,6 +833,10 @@ CHANGES: tuple[object, ...] = (
     _l("Sources now point to the original documents: the FDA, the label, the maker, the "
        "journals and the crisis lines' own sites."),
     _l("A list of words to know, and plainer wording throughout."),
+    _l("Key points at the top, pictures of a treatment day, of the two ways to get treatment "
+       "and of the ESCAPE-TRD result, and a starting set of 6 questions for a first visit."),
+    _l("The questions for any treatment choice come second, after “Is this treatment right "
+       "for me?”."),
 )
 
 
