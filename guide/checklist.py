@@ -104,7 +104,8 @@ def read(form, catalog: Catalog, limits: Limits, *, with_own: bool,
     errors = choices.errors
 
     asked = form.getlist("q")
-    presets = list(dict.fromkeys(form.getlist("preset")))
+    # An empty "preset=" asks for no starting set, as an empty "paper=" for no paper.
+    presets = [name for name in dict.fromkeys(form.getlist("preset")) if name.strip()]
     for name in presets:
         asked += PRESETS.get(name, ())
     top = list(dict.fromkeys(form.getlist("top")))

@@ -155,7 +155,7 @@ def _cached_page(template: str, choices: Choices | None = None):
 
 @bp.get("/<lang>/")
 def index():
-    if not request.args.getlist("preset"):
+    if not any(name.strip() for name in request.args.getlist("preset")):
         return _cached_page("guide.html")
     # A starting set ticked (presets.py): nothing personal, so cached like the plain page.
     choices, problem = _read_choices()

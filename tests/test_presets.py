@@ -63,3 +63,9 @@ def test_an_unknown_starting_set_is_a_400_that_names_it(client, path):
 def test_a_starting_set_adds_to_the_questions_already_asked(app, client):
     text = with_pypdf(client.get("/en/checklist.pdf?preset=start&q=driving").data)
     assert all(reads_back_with_pypdf(q, text) for q in _texts(app, "en", (*START, "driving")))
+
+
+@pytest.mark.parametrize("query", ["preset=", "preset", "preset=%20"])
+def test_an_empty_starting_set_is_no_starting_set(client, query):
+    assert client.get(f"/en/?{query}").data == client.get("/en/").data
+    assert client.get(f"/en/checklist.pdf?{query}").status_code == 200
