@@ -398,31 +398,8 @@
   // page that loses nothing but helps no one.
   var problem = document.getElementById("download-problem");
 
-  function explain(kind) {
-    problem.querySelector(".offline-text").hidden = kind !== "offline";
-    problem.querySelector(".failed-text").hidden = kind === "offline";
-    problem.hidden = false;
-    problem.focus();
-  }
-
   function makePdf(then) {
-    problem.hidden = true;
-    if (navigator.onLine === false) {
-      explain("offline");
-      return;
-    }
-    window.guidePdf.request(form, lang).then(function (result) {
-      if (result.file) {
-        then(result.file);
-      } else if (result.rejected) {
-        // The server explains what to fix on a page that keeps the person's choices.
-        form.submit();
-      } else {
-        explain("failed");
-      }
-    }).catch(function () {
-      explain("offline");
-    });
+    window.guidePdf.make(form, lang, problem, then);
   }
 
   if (window.guidePdf && window.guidePdf.usable()) {

@@ -52,6 +52,35 @@
     return !!(window.fetch && window.File && window.URL && URL.createObjectURL);
   }
 
-  window.guidePdf = { request: request, save: save, canShareFiles: canShareFiles,
-                      usable: usable };
+  // The PDF of ``form``, handed to ``then`` (save or share it); or, offline or on a failure,
+  // the reason shown in ``problem`` (its .offline-text or .failed-text). A request the
+  // server rejects is posted as a plain form, so its page says what to fix and keeps all
+  // that was sent.
+  function make(form, lang, problem, then) {
+    function explain(kind) {
+      problem.querySelector(".offline-text").hidden = kind !== "offline";
+      problem.querySelector(".failed-text").hidden = kind === "offline";
+      problem.hidden = false;
+      problem.focus();
+    }
+    problem.hidden = true;
+    if (navigator.onLine === false) {
+      explain("offline");
+      return;
+    }
+    request(form, lang).then(function (result) {
+      if (result.file) {
+        then(result.file);
+      } else if (result.rejected) {
+        form.submit();
+      } else {
+        explain("failed");
+      }
+    }).catch(function () {
+      explain("offline");
+    });
+  }
+
+  window.guidePdf = { request: request, make: make, save: save,
+                      canShareFiles: canShareFiles, usable: usable };
 })();

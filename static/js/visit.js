@@ -150,32 +150,9 @@
 
   var problem = document.getElementById("download-problem");
 
-  function explain(kind) {
-    problem.querySelector(".offline-text").hidden = kind !== "offline";
-    problem.querySelector(".failed-text").hidden = kind === "offline";
-    problem.hidden = false;
-    problem.focus();
-  }
-
   function makePdf(then) {
-    problem.hidden = true;
     copyChoices();
-    if (navigator.onLine === false) {
-      explain("offline");
-      return;
-    }
-    window.guidePdf.request(form, lang).then(function (result) {
-      if (result.file) {
-        then(result.file);
-      } else if (result.rejected) {
-        // The server shows the guide page with the problem and everything sent, notes too.
-        form.submit();
-      } else {
-        explain("failed");
-      }
-    }).catch(function () {
-      explain("offline");
-    });
+    window.guidePdf.make(form, lang, problem, then);
   }
 
   form.addEventListener("submit", function (event) {
