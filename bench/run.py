@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import http.client
 import json
 import os
 import shutil
@@ -149,17 +148,9 @@ def print_variants(app, renderer, n: int) -> list[Row]:
 
 # 3, 4 ----------------------------------------------------------------------------------
 def get_times(server: AppServer, path: str, n: int) -> float:
-    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
-    times = []
-    for _ in range(n):
-        start = time.perf_counter()
-        connection.request("GET", path)
-        response = connection.getresponse()
-        response.read()
-        times.append(time.perf_counter() - start)
-        assert response.status == 200, (path, response.status)
-    connection.close()
-    return statistics.median(times)
+    """The median seconds of n GETs on one kept-alive connection."""
+    from .stack import get_times as each_time
+    return statistics.median(each_time(f"127.0.0.1:{server.port}", path, n))
 
 
 def static_path(server: AppServer) -> str:
