@@ -2,10 +2,10 @@
 
 The Host header is whatever the client wrote. Flask's ``TRUSTED_HOSTS`` turns a host that is
 not on the list into a 400, as it does a Host that is no host name; errors.py answers both
-with a page that names no host and builds no URL. Absolute URLs, which only the hreflang links in a page's head need, are built on
-``PUBLIC_URL`` when it is set, else on the request's host only when ``TRUSTED_HOSTS`` has
-vouched for it; with neither, they stay root-relative, so a page (and the page cache) never
-holds a host a client made up.
+with a page that names no host and builds no URL. Absolute URLs, which only the hreflang
+links in a page's head need, are built on ``PUBLIC_URL`` when it is set, else on the
+request's host only when ``TRUSTED_HOSTS`` has vouched for it; with neither, they stay
+root-relative, so a page (and the page cache) never holds a host a client made up.
 """
 from __future__ import annotations
 
