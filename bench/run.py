@@ -104,17 +104,24 @@ def app_overhead(app, renderer, n: int) -> Row:
 
 
 # 2 ------------------------------------------------------------------------------------
+def render_times(renderer, documents: dict[str, str], n: int) -> dict[str, float]:
+    """The median render time of each document, rendered round robin n times, so that a
+    busy moment of the machine hits every one alike."""
+    times: dict[str, list[float]] = {name: [] for name in documents}
+    for _ in range(n):
+        for name, html in documents.items():
+            times[name].append(median_time(lambda: renderer.render(html), 1))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
 def locale_renders(app, renderer, n: int) -> list[Row]:
     documents = {loc.tag: checklist_html(app, loc.tag) for loc in LOCALES}
     sizes = {tag: len(renderer.render(html)) for tag, html in documents.items()}
-    times: dict[str, list[float]] = {tag: [] for tag in documents}
-    for _ in range(n):  # round robin, so a busy moment of the machine hits every language
-        for tag, html in documents.items():
-            times[tag].append(median_time(lambda: renderer.render(html), 1))
-    base = statistics.median(times["en"])
+    times = render_times(renderer, documents, n)
+    base = times["en"]
     rows = []
     for tag in documents:
-        seconds, size = statistics.median(times[tag]), sizes[tag]
+        seconds, size = times[tag], sizes[tag]
         ratio = seconds / base
         rows.append(Row(f"2. whole-guide PDF, {tag}: time vs en; size",
                         f"{seconds * 1000:.0f} ms, {size / 1024:.0f} KB",
@@ -132,14 +139,11 @@ def print_variants(app, renderer, n: int) -> list[Row]:
                  "es + zh-Hans": checklist_html(app, "es", query="also=zh-Hans")}
     for html in documents.values():
         renderer.render(html)  # fonts loaded for every script
-    times: dict[str, list[float]] = {name: [] for name in documents}
-    for _ in range(n):  # round robin, so a busy moment of the machine hits every variant
-        for name, html in documents.items():
-            times[name].append(median_time(lambda: renderer.render(html), 1))
-    base = statistics.median(times["plain"])
+    times = render_times(renderer, documents, n)
+    base = times["plain"]
     rows = []
     for name in list(documents)[1:]:
-        seconds = statistics.median(times[name])
+        seconds = times[name]
         rows.append(Row(f"2b. whole-guide PDF, {name}: render time vs plain",
                         f"{seconds * 1000:.0f} ms", f"{base * 1000:.0f} ms", seconds / base,
                         "≤ 1.5×", seconds / base <= 1.5))
