@@ -106,8 +106,13 @@ class ReadPdf:
         return names
 
 
+# Chinese lines break between any two characters: such a break is no space in the text.
+_CJK_BREAK = re.compile("(?<=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]) "
+                        "(?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])")
+
+
 def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return _CJK_BREAK.sub("", re.sub(r"\s+", " ", text).strip())
 
 
 @pytest.fixture

@@ -11,11 +11,14 @@ only that:
 - pdftotext wraps right-to-left lines and their punctuation and digits in bidi controls
   (U+202A-U+202E) and moves spaces around them: in right-to-left lines it is compared
   without the controls and without spaces (pypdf's check keeps the spaces).
-- Both fold lines into spaces; a line that ends after a hyphen is joined without one.
+- Both fold lines into spaces; a line that ends after a hyphen is joined without one, and
+  a Chinese line, which breaks between any two characters, may hold such a space anywhere.
   pdftotext drops such a hyphen ("offlabel"), taking it for hyphenation: hyphens between
   letters are left out of its comparison (pypdf's check keeps them).
 - pypdf lays a right-to-left line's digits and Latin words out in visual order: a
-  question that mixes directions is checked one direction run at a time.
+  question that mixes directions is checked one direction run at a time, and a run that a
+  line break cut in two is checked as its two pieces (the second line's Latin words come
+  out between them).
 """
 from __future__ import annotations
 
@@ -78,16 +81,30 @@ def ligatures(data: bytes) -> list[str]:
     return sorted(entries, key=len, reverse=True)
 
 
+CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
 def reads_back(expected: str, extracted: str) -> bool:
     """``expected`` is in ``extracted`` as whole words: no letter added before or after."""
-    return re.search(r"(?<!\S)" + re.escape(expected) + r"(?!\S)", extracted) is not None
+    pattern = "".join(re.escape(ch) + (" ?" if CJK.match(ch) and CJK.match(after) else "")
+                      for ch, after in zip(expected, expected[1:] + " "))
+    return re.search(r"(?<!\S)" + pattern + r"(?!\S)", extracted) is not None
 
 
 def reads_back_with_pypdf(question: str, extracted: str) -> bool:
     question = normal(question)
     if RTL_LETTER.search(question) and re.search("[A-Za-z0-9]", question):
-        return all(run.group() in extracted for run in DIRECTION_RUN.finditer(question))
+        return all(_run_reads_back(run.group(), extracted)
+                   for run in DIRECTION_RUN.finditer(question))
     return reads_back(question, extracted)
+
+
+def _run_reads_back(run: str, extracted: str) -> bool:
+    if run in extracted:
+        return True
+    # Wrapped between two words: the first line's piece, then the next line's.
+    return any(run[:i] + " " in extracted and " " + run[i + 1:] in extracted
+               for i, ch in enumerate(run) if ch == " ")
 
 
 def reads_back_with_poppler(question: str, extracted: str, entries: list[str]) -> bool:

@@ -1,6 +1,8 @@
 """The PDF for the visit, read back: the treatments tried, answers written in, large print."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from flask_babel import gettext
 
@@ -31,11 +33,13 @@ def test_treatments_print_as_a_table_with_every_value_literally(client, read_pdf
     assert texts("Treatments I have tried") in pdf
     for label in ("Medicine or treatment", "Dose", "How it went"):
         assert texts(label) in pdf
+    # A narrow cell may break a word anywhere: compare without the layout's line breaks.
+    cells = re.sub(r"\s", "", pdf.text)
     for values in TREATMENTS.values():
         for value in values:
             # Arabic reads back with its own question-mark-free words; compare word by word.
             for word in value.split():
-                assert word in pdf, (value, word)
+                assert word in cells, (value, word)
     names = pdf.fonts
     assert any(n.startswith("Noto-Sans-SC") for n in names), names
     assert any(n.startswith("Noto-Sans-Arabic") for n in names), names
