@@ -104,6 +104,20 @@ def app_overhead(app, renderer, n: int) -> Row:
 
 
 # 2 ------------------------------------------------------------------------------------
+# The whole-guide PDF's size budget. Edition 2 put the "How to use this list" steps, the key
+# points and the treatment-day strip on the PDF (issue 12): about 8 KB of them in Chinese,
+# where each new character is a glyph of its own, and 7 KB in Arabic. Measured before
+# raising the budget: the fonts as CFF instead of TrueType came out larger (42-44 KB against
+# 39 KB for the same 456 Chinese glyphs), and drawing the lines as images cost 35 KB more.
+PDF_SIZE_BUDGET_KB = {"ar": 72, "zh-Hans": 84}
+PDF_SIZE_BUDGET_DEFAULT_KB = 60
+
+
+def pdf_size_budget(tag: str) -> int:
+    """The most bytes a language's whole-guide PDF may weigh."""
+    return PDF_SIZE_BUDGET_KB.get(tag, PDF_SIZE_BUDGET_DEFAULT_KB) * 1024
+
+
 def render_times(renderer, documents: dict[str, str], n: int) -> dict[str, float]:
     """The median render time of each document, rendered round robin n times, so that a
     busy moment of the machine hits every one alike."""
@@ -122,11 +136,12 @@ def locale_renders(app, renderer, n: int) -> list[Row]:
     rows = []
     for tag in documents:
         seconds, size = times[tag], sizes[tag]
-        ratio = seconds / base
+        ratio, budget = seconds / base, pdf_size_budget(tag)
         rows.append(Row(f"2. whole-guide PDF, {tag}: time vs en; size",
                         f"{seconds * 1000:.0f} ms, {size / 1024:.0f} KB",
-                        f"{base * 1000:.0f} ms", ratio, "time ≤ 1.5×, size ≤ 60 KB",
-                        ratio <= 1.5 and size <= 60 * 1024))
+                        f"{base * 1000:.0f} ms", ratio,
+                        f"time ≤ 1.5×, size ≤ {budget // 1024} KB",
+                        ratio <= 1.5 and size <= budget))
     return rows
 
 

@@ -414,6 +414,25 @@ KEY_POINTS: tuple[Paragraph, ...] = (
                  "help you."), ("escape-trd-2023",)),
 )
 
+# What the printed paper is for, one line under its title.
+PAPER_PURPOSE = _l("Take this paper to your visit. It helps you ask your questions and keep "
+                   "the answers.")
+
+# "How to use this list": a numbered box on page 1 of every printed list (PEMAT-P asks for
+# steps a reader can take). The first step depends on whether the list is every question
+# (tick what you want to ask) or the person's own choice (tick what you have asked).
+HOW_TO_FIRST_STEP = {
+    "whole": _l("Tick the questions you want to ask."),
+    "chosen": _l("Tick each question when you have asked it."),
+}
+HOW_TO_STEPS: tuple[Paragraph, ...] = (
+    Paragraph(_l("Ask your 3 most important questions first.")),
+    Paragraph(_l("Bring this paper to your visit. If you can, bring someone you trust."),
+              ("ask-3-questions",)),
+    Paragraph(_l("Write the answers on the lines.")),
+    Paragraph(_l("If an answer is not clear, say: \"Can you explain that another way?\"")),
+)
+
 NOT_ADVICE = _l("This guide does not give medical advice. It helps you ask questions. Only your "
                 "own doctor can tell you what is right for you.")
 

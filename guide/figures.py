@@ -92,3 +92,12 @@ FIGURES = (CHANCE_OF_HELP, TWO_WAYS, TREATMENT_DAY)
 def for_section(section_id: str) -> list:
     """The figures that stand in a section of the guide page."""
     return [figure for figure in FIGURES if figure.section == section_id]
+
+
+# The PDF has room for one picture: the treatment day, the one a reader acts on that day.
+PRINTED = (TREATMENT_DAY,)
+
+
+def printed_in_section(section_id: str) -> list:
+    """The figures that a printed checklist shows in a section."""
+    return [figure for figure in PRINTED if figure.section == section_id]

@@ -42,11 +42,15 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def page_rules(paper: str, edition: str, page_of: str) -> str:
-    """The @page rule: paper size, edition at the bottom left, "Page X of Y" at the right.
+def page_rules(paper: str, edition: str, page_of: str, direction: str = "ltr") -> str:
+    """The @page rule: paper size, edition at the bottom left, "Page X of Y" at the right,
+    and at the top, where a line starts, the section that a page break cut in two.
 
     ``page_of`` is a translated sentence holding the markers ``{page}`` and ``{pages}``,
-    which become the CSS page counters wherever the translation puts them.
+    which become the CSS page counters wherever the translation puts them. The running
+    header is the ``section`` string the template sets after each heading ("... (continued)")
+    and clears at each section's end; ``start`` takes its value as the page begins, so a
+    page that begins with a new heading shows none.
     """
     content = []
     for i, piece in enumerate(page_of.replace("{pages}", "\0pages\0")
@@ -58,7 +62,8 @@ def page_rules(paper: str, edition: str, page_of: str) -> str:
     size = "A4" if paper == "a4" else "letter"
     return (f"@page {{ size: {size}; "
             f"@bottom-left {{ content: {css_string(edition)}; }} "
-            f"@bottom-right {{ content: {' '.join(content)}; }} }}")
+            f"@bottom-right {{ content: {' '.join(content)}; }} "
+            f"@top-{'right' if direction == 'rtl' else 'left'} {{ content: string(section, start); }} }}")
 
 
 class RefusedURL(ValueError):

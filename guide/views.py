@@ -13,8 +13,8 @@ from werkzeug.exceptions import GatewayTimeout, HTTPException, ServiceUnavailabl
 
 from . import crisis, figures, hosts, i18n, locales, pdf
 from .checklist import TREATMENT_FIELDS, Choices, Limits, read, treatment_labels
-from .content import (CATALOG, CHANGES, CONTENT_VERSION, INTRO, KEY_POINTS, LAST_REVIEWED,
-                      NOT_ADVICE, PREVIOUS_VERSION)
+from .content import (CATALOG, CHANGES, CONTENT_VERSION, HOW_TO_FIRST_STEP, HOW_TO_STEPS, INTRO,
+                      KEY_POINTS, LAST_REVIEWED, NOT_ADVICE, PAPER_PURPOSE, PREVIOUS_VERSION)
 from .presets import PRESETS
 from .rendering import Busy, TooSlow
 
@@ -118,6 +118,8 @@ def _page_context(choices: Choices | None = None, **extra):
             "country_menu": crisis.country_menu(),
             "choices": choices, "paper": _paper(choices), "figures_for": figures.for_section,
             "start_set": PRESETS["start"],
+            "visit_lines": _visit_lines(), "how_to_first": HOW_TO_FIRST_STEP,
+            "how_to_steps": HOW_TO_STEPS,
             "treatment_fields": list(zip(TREATMENT_FIELDS, treatment_labels())), **extra}
 
 
@@ -276,7 +278,14 @@ def _checklist_context(choices: Choices, *, for_pdf: bool) -> dict:
         also=also,
         in_also=_in_language(also) if also else None,
         paper=paper,
-        page_rules=Markup(pdf.page_rules(paper, edition, page_of)),
+        page_rules=Markup(pdf.page_rules(paper, edition, page_of, i18n.current().direction)),
+        paper_purpose=PAPER_PURPOSE,
+        how_to=(HOW_TO_FIRST_STEP["whole" if choices.whole_guide else "chosen"],
+                *(step.text for step in HOW_TO_STEPS)),
+        # The summary belongs to the whole guide; a person's own list is their summary.
+        key_points=KEY_POINTS if choices.whole_guide else (),
+        visit_lines=_visit_lines(),
+        figures_for=figures.printed_in_section,
         top_questions=top,
         sections=[(s, qs) for s, qs in sections if qs],
         own_questions=choices.own,
@@ -285,6 +294,12 @@ def _checklist_context(choices: Choices, *, for_pdf: bool) -> dict:
         treatment_labels=treatment_labels(),
         choices=choices,
     )
+
+
+def _visit_lines() -> tuple:
+    """What a person fills in by hand on page 1: the visit, and whom to call after it."""
+    return (_("Date of visit:"), _("Doctor or clinician:"), _("Clinic phone:"),
+            _("After-hours phone:"), _("My ride home:"))
 
 
 def _in_language(loc: locales.SupportedLocale):
