@@ -856,6 +856,9 @@ CHANGES: tuple[object, ...] = (
        "and of the ESCAPE-TRD result, and a starting set of 6 questions for a first visit."),
     _l("The questions for any treatment choice come second, after “Is this treatment right "
        "for me?”."),
+    _l("The printed list starts with what it is for, how to use it and the key points, with "
+       "lines for your clinic's phone numbers and your ride home. It shows the treatment day "
+       "in pictures, in larger type."),
 )
 
 
