@@ -328,6 +328,10 @@
   // The print stylesheet cannot show a textarea's lines or move the top questions first,
   // so build those parts of the printed checklist just before printing.
   function preparePrint() {
+    // Large print, as the PDF would have it; a second language needs the server's page
+    // (printNow goes there when it can), so a copy printed here says it has one language.
+    document.documentElement.classList.toggle("print-large", form.elements["print-large"].checked);
+    document.getElementById("print-one-language").hidden = !form.elements.also.value;
     var ownList = document.getElementById("own-print");
     ownList.textContent = "";
     form.elements.own.value.split(/\r?\n/).forEach(function (line) {
@@ -383,6 +387,12 @@
   window.addEventListener("beforeprint", preparePrint);
 
   function printNow(event) {
+    // Two languages on one sheet: the Print button's own target, the printable checklist
+    // page, prints both. Offline, or from the notice's button, this page prints instead.
+    var submit = event.currentTarget.type === "submit";
+    if (submit && form.elements.also.value && navigator.onLine !== false) {
+      return;
+    }
     event.preventDefault();
     preparePrint();
     window.print();

@@ -64,6 +64,49 @@ def test_the_guide_works_offline_with_choices_kept_and_the_pdf_cached(context, s
     assert pdf.startswith(b"%PDF-")
 
 
+def test_printing_offline_keeps_large_print_and_says_it_has_one_language(context, server,
+                                                                         worker_ready):
+    page = context.new_page()
+    page.goto(server.url + "/en/")
+    worker_ready(page)
+    context.set_offline(True)
+    page.reload()
+    page.check("#q-driving")
+    page.check("#print-large")
+    page.select_option("#also", "es")
+
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    # 16 pt, as in the large-print PDF (CSS pixels: 16 * 96 / 72).
+    assert page.evaluate("getComputedStyle(document.body).fontSize") == "21.3333px"
+    assert page.locator("#print-one-language").is_visible()
+    # The printed page starts like the PDF: lines to fill in, then how to use the list.
+    assert page.locator(".print-only.visit p").count() == 5
+    steps = page.locator(".print-how-to")
+    assert steps.is_visible()
+    assert steps.locator(".when-chosen").is_visible()
+    assert not steps.locator(".when-whole").is_visible()
+
+    page.emulate_media(media="screen")
+    page.uncheck("#print-large")
+    page.select_option("#also", "")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.body).fontSize") == "14.6667px"
+    assert not page.locator("#print-one-language").is_visible()
+
+
+def test_print_with_a_second_language_online_opens_the_two_language_checklist(context, server):
+    page = context.new_page()
+    page.goto(server.url + "/en/")
+    page.check("#q-driving")
+    page.select_option("#also", "es")
+    with page.expect_navigation():
+        page.click("#actions button[data-action=print]")
+    assert page.url.endswith("/en/checklist")
+    assert page.locator('.also[lang="es"]').count() >= 2
+
+
 def test_a_page_never_visited_shows_the_offline_page_in_its_language(context, server,
                                                                     worker_ready):
     page = context.new_page()
