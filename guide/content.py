@@ -67,6 +67,8 @@ class Section:
 class Paragraph:
     text: object
     sources: tuple[str, ...] = ()
+    # Background nobody needs to pick questions: shown behind a "More detail" opener.
+    detail: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class Term:
     id: str
     word: object
     meaning: object
+    sources: tuple[str, ...] = ()
 
 
 SOURCES: tuple[Source, ...] = (
@@ -369,7 +372,8 @@ INTRO: tuple[IntroPart, ...] = (
         (
             Paragraph(_l("Ketamine is a medicine first approved in the US in 1970, for "
                          "anesthesia. It blocks one kind of receptor for glutamate, a chemical "
-                         "messenger in the brain."), ("spravato-label", "fda-compounded-2023")),
+                         "messenger in the brain."), ("spravato-label", "fda-compounded-2023"),
+                      detail=True),
             Paragraph(_l("Esketamine is one form of the ketamine molecule. Its brand name is "
                          "Spravato. Experts do not fully know how these medicines ease "
                          "depression."), ("spravato-label", "spravato-patient")),
@@ -437,6 +441,50 @@ NOT_ADVICE = _l("This guide does not give medical advice. It helps you ask quest
                 "own doctor can tell you what is right for you.")
 
 
+@dataclass(frozen=True)
+class ScheduleLine:
+    when: object
+    how_often: object
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Schedule:
+    section: str  # the section of the guide page that shows it
+    title: object
+    for_whom: object
+    lines: tuple[ScheduleLine, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every line's sources, once each: the box shows them in one line."""
+        return tuple(dict.fromkeys(sid for line in self.lines for sid in line.sources))
+
+
+# The Spravato schedule as a small box on the guide page: "Weeks 1-4... Weeks 5-8...".
+SCHEDULE = Schedule(
+    "schedule",
+    _l("How often Spravato is given"),
+    _l("For treatment-resistant depression, in the US label:"),
+    (
+        ScheduleLine(_l("Weeks 1–4"), _l("twice a week"), ("spravato-label",)),
+        ScheduleLine(_l("Weeks 5–8"), _l("once a week"), ("spravato-label",)),
+        ScheduleLine(_l("After that"), _l("once a week or every 2 weeks"), ("spravato-label",)),
+    ),
+)
+
+# "If you feel worse": on the page and on page 1 of every printed list, above the questions.
+# The crisis line itself is the "Need help now?" box beside it (crisis.py).
+FEEL_WORSE_TITLE = _l("If you feel worse")
+FEEL_WORSE: tuple[Paragraph, ...] = (
+    Paragraph(_l("Watch for a worse mood or new thoughts of suicide, most of all early in "
+                 "treatment and after a dose change."), ("spravato-label",)),
+    # REVIEW: "call your clinic that day" is the step issue 12 asks for, not a fact from the
+    # label or any source here: a clinician should confirm it before it is printed as such.
+    Paragraph(_l("If your mood gets worse, call your clinic that day.")),
+)
+
+
 SECTIONS: tuple[Section, ...] = (
     Section("right-for-me", _l("Is this treatment right for me?"), (
         Question("why-me",
@@ -470,7 +518,7 @@ SECTIONS: tuple[Section, ...] = (
                  _l("With some liver disease, you may need to be watched for longer after a "
                     "dose. The label advises against Spravato if liver disease is severe. It "
                     "also warns that Spravato can slow your breathing."),
-                 ("spravato-label",)),
+                 ("spravato-label",), ("spravato",)),
         Question("psychosis-bipolar",
                  _l("I have had psychosis, mania or bipolar disorder. Does that matter?"),
                  _l("If you have had psychosis, the label asks doctors to check carefully "
@@ -554,7 +602,7 @@ SECTIONS: tuple[Section, ...] = (
                  # (J Clin Psychiatry 2017;78(4):e415) and citing it.
                  _l("After one IV ketamine dose, the benefit often wears off within days to a "
                     "couple of weeks. That is why it is given as a series."),
-                 ("andrade-2017", "sanacora-2017")),
+                 ("andrade-2017", "sanacora-2017"), ("iv",)),
         Question("how-measure",
                  _l("How will we know if it is working?"),
                  _l("For Spravato, the label says to check whether to go on after the first 4 "
@@ -685,15 +733,15 @@ SECTIONS: tuple[Section, ...] = (
                  ("spravato-label", "spravato-rems")),
         Question("before-session",
                  _l("Can I eat, drink or take my usual medicines before a session?"),
-                 _l("The Spravato label asks you not to eat for at least 2 hours, and not to "
-                    "drink for at least 30 minutes, before a dose. This is because it can make "
-                    "you feel sick."),
+                 _l("Do not eat for at least 2 hours before your dose. Do not drink for at "
+                    "least 30 minutes before it. The Spravato label asks this because the "
+                    "medicine can make you feel sick."),
                  ("spravato-label",)),
         Question("nasal-sprays",
                  _l("I use a nasal spray for my nose or allergies. When should I use it?"),
                  _l("Some nose sprays are for allergies or a blocked nose, such as steroid or "
-                    "decongestant sprays. The Spravato label says to use them at least 1 hour "
-                    "before a dose."),
+                    "decongestant sprays. If you use one, use it at least 1 hour before your "
+                    "Spravato dose, as the label says."),
                  ("spravato-label",)),
         Question("iv-monitoring",
                  _l("For IV ketamine, who gives it? How will you watch me during and after "
@@ -708,8 +756,8 @@ SECTIONS: tuple[Section, ...] = (
                  ("spravato-rems", "fda-compounded-2023", "sanacora-2017")),
         Question("driving",
                  _l("Who can take me home, and when can I drive again?"),
-                 _l("After Spravato you must not drive until the next day, after a good "
-                    "night's sleep. Someone else needs to take you home."),
+                 _l("After Spravato, do not drive until the next day, after a good night's "
+                    "sleep. Plan for someone else to take you home."),
                  ("spravato-label",)),
         Question("during-session",
                  _l("What happens during a session? Can someone stay with me?"),
@@ -779,8 +827,8 @@ SECTIONS: tuple[Section, ...] = (
         Question("feel-worse",
                  _l("What should I do if I feel worse, or have thoughts of suicide, during "
                     "treatment?"),
-                 _l("The label asks patients and families to watch for a worse mood or new "
-                    "thoughts of suicide. This matters most early on and after a dose "
+                 _l("Watch for a worse mood or new thoughts of suicide, and ask your family to "
+                    "watch too, as the label asks. This matters most early on and after a dose "
                     "change."),
                  ("spravato-label",)),
         Question("suicide-risk",
@@ -830,7 +878,21 @@ GLOSSARY: tuple[Term, ...] = (
             "pressure.")),
     Term("relapse", _l("Relapse"),
          _l("When depression comes back after it got better.")),
+    Term("spravato", _l("Spravato"),
+         _l("The brand name of esketamine nasal spray. In the US you use it only at a "
+            "certified clinic, while staff watch."), ("spravato-label", "spravato-rems")),
+    Term("iv", _l("IV"),
+         _l("Into a vein. IV ketamine is given as a drip into a vein."), ("andrade-2017",)),
 )
+
+# The words a printed question itself uses, by question. The PDF has no glossary: under the
+# first printed question that uses a word, it prints what the word means (``first_uses``).
+TERMS_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
+    "other-options": ("ect",),
+    "which-form": ("iv", "spravato"),
+    "approved-or-off-label": ("off-label",),
+    "iv-monitoring": ("iv",),
+}
 
 # What moved since the previous edition, for a clinician who printed it.
 CHANGES: tuple[object, ...] = (
@@ -868,6 +930,7 @@ class Catalog:
     sections: tuple[Section, ...]
     sources: tuple[Source, ...]
     glossary: tuple[Term, ...] = ()
+    terms_in_questions: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self):
         object.__setattr__(self, "_questions", {
@@ -897,5 +960,15 @@ class Catalog:
     def term(self, tid: str) -> Term:
         return self._terms[tid]
 
+    def first_uses(self, questions) -> dict[str, tuple[Term, ...]]:
+        """For questions in the order they print: the words each uses before any other."""
+        seen, found = set(), {}
+        for q in questions:
+            new = [t for t in self.terms_in_questions.get(q.id, ()) if t not in seen]
+            seen.update(new)
+            if new:
+                found[q.id] = tuple(self.term(t) for t in new)
+        return found
 
-CATALOG = Catalog(SECTIONS, SOURCES, GLOSSARY)
+
+CATALOG = Catalog(SECTIONS, SOURCES, GLOSSARY, TERMS_IN_QUESTIONS)

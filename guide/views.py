@@ -13,6 +13,7 @@ from werkzeug.exceptions import GatewayTimeout, HTTPException, ServiceUnavailabl
 
 from . import crisis, figures, hosts, i18n, locales, pdf
 from .checklist import TREATMENT_FIELDS, Choices, Limits, read, treatment_labels
+from . import content
 from .content import (CATALOG, CHANGES, CONTENT_VERSION, HOW_TO_FIRST_STEP, HOW_TO_STEPS, INTRO,
                       KEY_POINTS, LAST_REVIEWED, NOT_ADVICE, PAPER_PURPOSE, PREVIOUS_VERSION)
 from .presets import PRESETS
@@ -49,6 +50,9 @@ def every_page():
         "unknown_country": crisis.UNKNOWN,
         "format_date": format_date,
         "with_terms": with_terms,
+        # On the guide page and on every printed list (_feel_worse.html).
+        "feel_worse_title": content.FEEL_WORSE_TITLE,
+        "feel_worse": content.FEEL_WORSE,
         "changes": CHANGES,
         "previous_version": PREVIOUS_VERSION,
         "alternate_endpoint": request.endpoint if request.endpoint in _ALTERNATES else None,
@@ -67,8 +71,11 @@ def with_terms(text, term_ids) -> Markup:
     spans, after = [], []
     for tid in term_ids:
         word = str(escape(str(CATALOG.term(tid).word)))
-        # re's IGNORECASE folds letter by letter, so positions stay those of ``html``.
-        found = re.search(re.escape(word), html, re.IGNORECASE) if word.strip() else None
+        # re's IGNORECASE folds letter by letter, so positions stay those of ``html``. A word
+        # in Latin letters starts a word ("IV", not the "iv" of "give").
+        start = r"(?<![A-Za-z])" if word[:1].isascii() and word[:1].isalpha() else ""
+        found = (re.search(start + re.escape(word), html, re.IGNORECASE)
+                 if word.strip() else None)
         if found and not any(a < found.end() and found.start() < b for a, b, _t in spans):
             spans.append((found.start(), found.end(), tid))
         else:
@@ -118,6 +125,7 @@ def _page_context(choices: Choices | None = None, **extra):
             "country_menu": crisis.country_menu(),
             "choices": choices, "paper": _paper(choices), "figures_for": figures.for_section,
             "start_set": PRESETS["start"],
+            "schedule": content.SCHEDULE,
             "visit_lines": _visit_lines(), "how_to_first": HOW_TO_FIRST_STEP,
             "how_to_steps": HOW_TO_STEPS,
             "treatment_fields": list(zip(TREATMENT_FIELDS, treatment_labels())), **extra}
@@ -285,6 +293,7 @@ def _checklist_context(choices: Choices, *, for_pdf: bool) -> dict:
         # The summary belongs to the whole guide; a person's own list is their summary.
         key_points=KEY_POINTS if choices.whole_guide else (),
         visit_lines=_visit_lines(),
+        term_notes=term_notes([*top, *(q for _s, qs in sections for q in qs)]),
         figures_for=figures.printed_in_section,
         top_questions=top,
         sections=[(s, qs) for s, qs in sections if qs],
@@ -294,6 +303,14 @@ def _checklist_context(choices: Choices, *, for_pdf: bool) -> dict:
         treatment_labels=treatment_labels(),
         choices=choices,
     )
+
+
+def term_notes(printed) -> dict[str, list[str]]:
+    """What the words mean, under the first printed question that uses each: the PDF has no
+    glossary. ``printed`` is the questions in the order they print."""
+    return {qid: [_("%(word)s: %(meaning)s", word=term.word, meaning=term.meaning)
+                  for term in terms]
+            for qid, terms in CATALOG.first_uses(printed).items()}
 
 
 def _visit_lines() -> tuple:
