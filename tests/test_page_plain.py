@@ -48,7 +48,7 @@ def test_no_bracketed_source_number_in_any_sentence(client, lang):
 def test_each_sourced_line_ends_in_one_small_sources_link_to_its_entries(client, lang):
     html = _page(client, lang)
     why = _block(html, 'id="why-blood-pressure"', "</p>")
-    found = re.findall(r'<span class="sources">(.*?)</span>', why)
+    found = re.findall(r'<span class="source-links">(.*?)</span>', why)
     assert len(found) == 1, "one sources line per why-line"
     linked = re.findall(r'href="/[^"]+/sources#src-([a-z0-9-]+)"', found[0])
     assert linked == list(CATALOG.question("blood-pressure").sources)
@@ -58,7 +58,7 @@ def test_each_sourced_line_ends_in_one_small_sources_link_to_its_entries(client,
     for section in CATALOG.sections:
         for q in section.questions:
             line = _block(html, f'id="why-{q.id}"', "</p>")
-            assert line.count('class="sources"') == (1 if q.sources else 0), q.id
+            assert line.count('class="source-links"') == (1 if q.sources else 0), q.id
             assert all(f"#src-{sid}" in line for sid in q.sources), q.id
 
 
@@ -68,7 +68,7 @@ def test_the_sources_link_is_labelled_in_the_pages_language(app, client, lang):
     with app.test_request_context(f"/{lang}/"), force_locale(BY_TAG[lang].babel):
         from flask_babel import ngettext
         label = ngettext("Source:", "Sources:", 2)
-    assert f'<span class="sources">{label} ' in why
+    assert f'<span class="source-links">{label} ' in why
     if lang != "en":
         assert label != "Sources:"
 
