@@ -13,9 +13,9 @@ from werkzeug.exceptions import GatewayTimeout, HTTPException, ServiceUnavailabl
 
 from . import crisis, figures, hosts, i18n, locales, pdf
 from .checklist import TREATMENT_FIELDS, Choices, Limits, read, treatment_labels
-from . import content
-from .content import (CATALOG, CHANGES, CONTENT_VERSION, HOW_TO_FIRST_STEP, HOW_TO_STEPS, INTRO,
-                      KEY_POINTS, LAST_REVIEWED, NOT_ADVICE, PAPER_PURPOSE, PREVIOUS_VERSION)
+from .content import (CATALOG, CHANGES, CONTENT_VERSION, FEEL_WORSE, FEEL_WORSE_TITLE,
+                      HOW_TO_FIRST_STEP, HOW_TO_STEPS, INTRO, KEY_POINTS, LAST_REVIEWED,
+                      NOT_ADVICE, PAPER_PURPOSE, PREVIOUS_VERSION, SCHEDULE)
 from .presets import PRESETS
 from .rendering import Busy, TooSlow
 
@@ -51,8 +51,8 @@ def every_page():
         "format_date": format_date,
         "with_terms": with_terms,
         # On the guide page and on every printed list (_feel_worse.html).
-        "feel_worse_title": content.FEEL_WORSE_TITLE,
-        "feel_worse": content.FEEL_WORSE,
+        "feel_worse_title": FEEL_WORSE_TITLE,
+        "feel_worse": FEEL_WORSE,
         "changes": CHANGES,
         "previous_version": PREVIOUS_VERSION,
         "alternate_endpoint": request.endpoint if request.endpoint in _ALTERNATES else None,
@@ -125,7 +125,7 @@ def _page_context(choices: Choices | None = None, **extra):
             "country_menu": crisis.country_menu(),
             "choices": choices, "paper": _paper(choices), "figures_for": figures.for_section,
             "start_set": PRESETS["start"],
-            "schedule": content.SCHEDULE,
+            "schedule": SCHEDULE,
             "visit_lines": _visit_lines(), "how_to_first": HOW_TO_FIRST_STEP,
             "how_to_steps": HOW_TO_STEPS,
             "treatment_fields": list(zip(TREATMENT_FIELDS, treatment_labels())), **extra}

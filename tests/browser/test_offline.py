@@ -22,15 +22,20 @@ def question_text(qid):
         return str(CATALOG.question(qid).text)
 
 
-def test_the_guide_works_offline_with_choices_kept_and_the_pdf_cached(context, server,
-                                                                      worker_ready):
+def offline_guide(context, server, worker_ready):
+    """The English guide, opened once online, then reloaded from the worker's cache."""
     page = context.new_page()
     page.goto(server.url + "/en/")
     worker_ready(page)
-
     context.set_offline(True)
     response = page.reload()
     assert response.from_service_worker
+    return page
+
+
+def test_the_guide_works_offline_with_choices_kept_and_the_pdf_cached(context, server,
+                                                                      worker_ready):
+    page = offline_guide(context, server, worker_ready)
     assert page.locator("h1").is_visible()
     page.check("#q-driving")
     page.check("#q-cost")
@@ -66,11 +71,7 @@ def test_the_guide_works_offline_with_choices_kept_and_the_pdf_cached(context, s
 
 def test_printing_offline_keeps_large_print_and_says_it_has_one_language(context, server,
                                                                          worker_ready):
-    page = context.new_page()
-    page.goto(server.url + "/en/")
-    worker_ready(page)
-    context.set_offline(True)
-    page.reload()
+    page = offline_guide(context, server, worker_ready)
     page.check("#q-driving")
     page.check("#print-large")
     page.select_option("#also", "es")
