@@ -22,10 +22,10 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 
 # Bump on any change of wording or sources: it names the PDF's edition and keys caches.
-CONTENT_VERSION = "2.0.0"
-LAST_REVIEWED = date(2026, 11, 28)
+CONTENT_VERSION = "2.1.0"
+LAST_REVIEWED = date(2026, 12, 4)
 # The edition that ``CHANGES`` compares this one with.
-PREVIOUS_VERSION = "1.0.0"
+PREVIOUS_VERSION = "2.0.0"
 
 
 def ltr(number: str) -> str:
@@ -896,31 +896,15 @@ TERMS_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
 
 # What moved since the previous edition, for a clinician who printed it.
 CHANGES: tuple[object, ...] = (
-    _l("Ten new questions: checks before IV ketamine and before each dose, medicines that "
-       "may weaken the effect, trauma and panic, lungs and liver, nasal sprays, age 65 and "
-       "older, your whole care plan, forms to sign, and missed sessions."),
-    _l("The US approvals are stated in full: Spravato is approved for treatment-resistant "
-       "depression and for depression with current thoughts of suicide. Since 2025 it may be "
-       "used on its own only for treatment-resistant depression."),
-    _l("Monitoring now says: at least 2 hours, and until staff say you are ready to leave."),
-    _l("The study numbers now say who was studied and how: the ESCAPE-TRD, ELEKT-D and "
-       "SUSTAIN-1 results, and a second study comparing ECT with ketamine (KetECT)."),
-    _l("How long one IV dose helps: the figure of 3 to 12 days is removed until it is checked "
-       "against its source."),
-    _l("New facts under “Why ask”: the bladder warning in the Spravato label, "
-       "short-term effects on thinking, and what is known about stopping."),
-    _l("Facts that hold only in the US now say so, and the guide tells readers elsewhere that "
-       "rules, names and costs differ."),
-    _l("Sources now point to the original documents: the FDA, the label, the maker, the "
-       "journals and the crisis lines' own sites."),
-    _l("A list of words to know, and plainer wording throughout."),
-    _l("Key points at the top, pictures of a treatment day, of the two ways to get treatment "
-       "and of the ESCAPE-TRD result, and a starting set of 6 questions for a first visit."),
-    _l("The questions for any treatment choice come second, after “Is this treatment right "
-       "for me?”."),
     _l("The printed list starts with what it is for, how to use it and the key points, with "
        "lines for your clinic's phone numbers and your ride home. It shows the treatment day "
        "in pictures, in larger type."),
+    _l("A box on the page and on every printed list says what to do if you feel worse."),
+    _l("Care steps now speak to you, and the Spravato schedule is shown week by week."),
+    _l("Each sentence names its sources in one small line instead of numbers in the text. "
+       "Background you do not need to pick questions is under “More detail”."),
+    _l("The printed list explains IV, ECT, Spravato and off-label where they first appear. "
+       "IV and Spravato are new in the list of words to know."),
 )
 
 

@@ -169,7 +169,7 @@ def test_every_citation_in_the_guide_links_to_a_listed_source(client):
 
 def test_guide_shows_version_review_date_and_not_advice(client):
     html = client.get("/en/").get_data(as_text=True)
-    assert "Guide version 2.0.0, last reviewed November 28, 2026." in html
+    assert "Guide version 2.1.0, last reviewed December 4, 2026." in html
     assert "This guide does not give medical advice." in html
 
 
