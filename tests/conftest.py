@@ -4,7 +4,6 @@ from __future__ import annotations
 import io
 import logging
 import os
-import re
 
 import pytest
 from hypothesis import settings
@@ -12,6 +11,7 @@ from pypdf import PdfReader
 
 from guide import create_app
 from guide.locales import LOCALES
+from pdftext import fold
 
 # Generated hostile input (test_reading_choices.py, test_hostile_requests.py): enough
 # examples to find the odd case, few enough for two shared cores. No deadline: a request
@@ -57,33 +57,33 @@ class ReadPdf:
     def __init__(self, data: bytes):
         assert data.startswith(b"%PDF-"), data[:40]
         self.reader = PdfReader(io.BytesIO(data))
-        self.pages = [_fold(page.extract_text()) for page in self.reader.pages]
+        self.pages = [fold(page.extract_text()) for page in self.reader.pages]
         self.text = " ".join(self.pages)
 
     def __contains__(self, text: str) -> bool:
-        return _fold(text) in self.text
+        return fold(text) in self.text
 
     @property
     def visual_text(self) -> str:
         """The pages' text as they look, top to bottom. The plain text follows the order the
         PDF paints in, which puts positioned boxes (each question) after their neighbours.
         Right-to-left text reads backwards here: use it for other scripts."""
-        return " ".join(_fold(page.extract_text(extraction_mode="layout"))
+        return " ".join(fold(page.extract_text(extraction_mode="layout"))
                         for page in self.reader.pages)
 
     def index(self, text: str) -> int:
         """Where ``text`` first appears in the document's text (ValueError if it does not)."""
-        return self.text.index(_fold(text))
+        return self.text.index(fold(text))
 
     def page_of(self, text: str) -> list[int]:
-        return [i for i, page in enumerate(self.pages) if _fold(text) in page]
+        return [i for i, page in enumerate(self.pages) if fold(text) in page]
 
     def font_sizes(self, text: str) -> list[float]:
         """The size in points of each run of text on the pages that contains ``text``."""
         sizes = []
 
         def visit(run, cm, tm, font, size):
-            if _fold(text) in _fold(run):
+            if fold(text) in fold(run):
                 # WeasyPrint scales the page (CSS px to pt) in the matrix, not in Tf.
                 sizes.append(round(size * abs(tm[0]) * abs(cm[0]), 1))
 
@@ -104,15 +104,6 @@ class ReadPdf:
                 if any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
                     names.add(str(font["/BaseFont"]).split("+", 1)[-1])
         return names
-
-
-# Chinese lines break between any two characters: such a break is no space in the text.
-_CJK_BREAK = re.compile("(?<=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]) "
-                        "(?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])")
-
-
-def _fold(text: str) -> str:
-    return _CJK_BREAK.sub("", re.sub(r"\s+", " ", text).strip())
 
 
 @pytest.fixture

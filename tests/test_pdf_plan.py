@@ -13,6 +13,7 @@ from guide.content import (CATALOG, HOW_TO_FIRST_STEP, HOW_TO_STEPS, KEY_POINTS,
                            PAPER_PURPOSE)
 from guide.figures import TREATMENT_DAY
 from guide.locales import BY_TAG
+from pdftext import fold
 
 VISIT_LINES = ("Date of visit:", "Doctor or clinician:", "Clinic phone:", "After-hours phone:",
                "My ride home:")
@@ -41,8 +42,7 @@ def on(page: str, text: str, lang: str) -> bool:
         words = {piece.strip("؟،.:()«»\"") for w in ARABIC_MARKS.sub("", text).split()
                  for piece in re.split(r"([0-9A-Za-z]+)", w)} - {""}
         return all(w in page for w in words)
-    from conftest import _fold
-    return _fold(text) in page
+    return fold(text) in page
 
 
 def whole(client, read_pdf, lang, paper="a4"):
