@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import time
+from urllib.parse import urlencode
 
 import pytest
 
@@ -69,7 +70,7 @@ def same(one, other) -> bool:
 def stack(tmp_path_factory):
     stack = Stack(tmp_path_factory.mktemp("stack") / "stack.log")
     yield stack
-    stack.stop()
+    stack.close()  # whatever test failed: nothing of the stack is left running
 
 
 def pages(tag: str) -> list[str]:
@@ -164,6 +165,112 @@ def test_too_much_text_is_refused_with_a_page(stack):
                                 body="own=" + "x" * 200_000)
     assert status == 413 and 'lang="fr"' in body.decode()
     assert all(headers[name] == value for name, value in HEADERS.items())
+
+
+def form(**fields) -> str:
+    return urlencode(fields, doseq=True)
+
+
+# Bad input (tests/test_bad_input.py): through nginx, the app's own answer, and a form
+# comes back with what the person typed (the last item, in the body). None of these is
+# cached, so both requests through nginx reach an instance.
+BAD_INPUT = {
+    "unknown language": ("GET", "/xx/", None, None),
+    "unknown language, PDF": ("GET", "/xx/checklist.pdf?q=cost", None, None),
+    "no such page": ("GET", "/en/no-such-page", None, None),
+    "unknown question id": ("GET", "/en/checklist.pdf?q=driving&q=not-a-question", None,
+                            "not-a-question"),
+    "hostile question id": ("GET", "/en/checklist.pdf?q=%3Cscript%3E" + "x" * 500, None,
+                            "&lt;script&gt;"),
+    "unknown question id, POST": ("POST", "/en/checklist.pdf", form(
+        q=["driving", "gone-id"], own="Keep this question?", paper="a4"),
+        "Keep this question?</textarea>"),
+    "own question too long": ("POST", "/fr/checklist.pdf", form(
+        q="cost", own="x" * 301 + "\nKeep me?"), "Keep me?</textarea>"),
+    "too many own questions": ("POST", "/en/checklist", form(
+        own="\n".join(f"Question {n}?" for n in range(25))), "Question 24?</textarea>"),
+    "too many top questions": ("POST", "/de/checklist.pdf", form(
+        q=["driving", "cost", "pregnancy", "why-me"],
+        top=["driving", "cost", "pregnancy", "why-me"]), 'value="pregnancy"'),
+    "unknown also language": ("GET", "/ar/checklist.pdf?q=cost&also=xx", None, "xx"),
+    "unknown also language, page": ("GET", "/zh-Hans/checklist?q=cost&also=xx", None, "xx"),
+    "unknown paper": ("GET", "/en/checklist.pdf?q=cost&paper=huge", None, None),
+    "unknown print size": ("GET", "/en/checklist.pdf?q=cost&print=huge", None, None),
+    "answer to a question not chosen": ("POST", "/en/checklist.pdf", form(
+        q="cost", **{"answer-driving": "Next day"}), "Next day</textarea>"),
+    "answer too long": ("POST", "/es/checklist", form(
+        q="cost", **{"answer-cost": "a" * 1001}), "a" * 1001),
+    "too many treatments": ("POST", "/pt-BR/checklist.pdf", form(
+        med_name=[f"Medicine {n}" for n in range(13)], own="Keep me?"),
+        "Keep me?</textarea>"),
+    "treatment too long": ("POST", "/en/checklist.pdf", form(med_name="m" * 101), "m" * 101),
+    "wrong method": ("PUT", "/en/checklist.pdf", None, None),
+}
+
+
+@pytest.mark.parametrize("name", BAD_INPUT)
+def test_bad_input_is_answered_as_the_app_answers_it(stack, name):
+    method, path, body, kept = BAD_INPUT[name]
+    app = stack.instances[0][0]
+    for client, headers in CLIENTS.items():
+        direct = ask(app, path, method, headers=headers, body=body, host=stack.url)
+        assert 400 <= direct[0] < 500, (name, client, direct[0])
+        for attempt in ("first", "again"):
+            through = ask(stack.url, path, method, headers=headers, body=body)
+            assert same(through, direct), (name, client, attempt, through[0])
+    if kept:
+        assert kept in decoded(direct).decode()
+
+
+def decoded(answer) -> bytes:
+    encoding = answer[1].get("Content-Encoding")
+    if encoding == "gzip":
+        return gzip.decompress(answer[2])
+    if encoding == "br":
+        import brotli
+        return brotli.decompress(answer[2])
+    return answer[2]
+
+
+# Hosts the app refuses or serves, with TRUSTED_HOSTS unset (as in this stack): a Host that
+# is no host name gets the app's plain 400, any other is served, never named in a page.
+HOSTS = [".zq7", "x" * 64 + ".org", "ok.example.", "a_b", "ex\\ample", "%41.example",
+         "evil.example", "evil.example:8080", "[::1]", "EVIL.example"]
+# Hosts nginx itself finds malformed: refused before any instance sees them.
+REFUSED_BY_NGINX = ["a..b", "bad host!", "a/b"]
+HOST_REQUESTS = [("GET", "/", None), ("GET", "/en/", None), ("GET", "/ar/no-such-page", None),
+                 ("GET", "/de/checklist.pdf?q=cost", None),
+                 ("POST", "/fr/checklist", "q=cost&own=Mine%3F")]
+
+
+@pytest.mark.parametrize("host", HOSTS)
+@pytest.mark.parametrize("method, path, body", HOST_REQUESTS)
+def test_a_hostile_host_is_answered_as_the_app_answers_it(stack, host, method, path, body):
+    app = stack.instances[0][0]
+    direct = ask(app, path, method, body=body, host=host)
+    for attempt in ("first", "again"):
+        through = ask(stack.url, path, method, body=body, host=host)
+        assert same(through, direct), (attempt, through[0], direct[0])
+
+
+@pytest.mark.parametrize("host", REFUSED_BY_NGINX)
+@pytest.mark.parametrize("method, path, body", HOST_REQUESTS)
+def test_a_host_nginx_refuses_gets_a_plain_400_as_the_app_would_give(stack, host, method,
+                                                                       path, body):
+    # What tests/test_hosts.py asks of the app's own refusal holds for nginx's page too.
+    before = len(stack.nginx_lines())
+    status, headers, page = ask(stack.url, path, method, body=body, host=host)
+    html = page.decode()
+    assert status == 400
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    assert headers["Cache-Control"] == "no-store" and headers["Server"] == "nginx"
+    assert all(headers[name] == value for name, value in HEADERS.items())
+    assert headers["Content-Security-Policy"].startswith("default-src 'none'")
+    assert "Set-Cookie" not in headers
+    assert all(f'lang="{tag}"' in html for tag in TAGS)
+    assert host not in html and 'href="/' not in html and "src=" not in html
+    time.sleep(0.3)  # nginx writes its log line after the answer
+    assert [line for line in stack.nginx_lines()[before:] if "upstream=-/-" not in line] == []
 
 
 def test_one_instance_down_nobody_notices(stack):

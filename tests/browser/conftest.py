@@ -1,6 +1,8 @@
 """Fixtures for tests in a real browser: Debian's chromium, driven by Playwright, against the
-app served as `make run` serves it, on 127.0.0.1 (a separate process, so a test can cut the server off).
-The server harness is shared with the benchmarks (bench/server.py)."""
+app on 127.0.0.1 in separate processes (so a test can cut the server off), served two ways:
+"run", as `make run` serves it (one instance), and "stack", as `make stack` does (nginx in
+front of two instances). Every test that takes ``server`` or ``own_server`` runs against
+both. The harness is shared with the benchmarks (bench/server.py, bench/stack.py)."""
 from __future__ import annotations
 
 import shutil
@@ -11,6 +13,10 @@ import pytest
 
 from bench.run import CHROMIUM, CHROMIUM_FLAGS as FLAGS
 from bench.server import AppServer
+from bench.stack import StackServer
+
+# How the app is served: `make run` and `make stack`.
+SERVED_BY = ["run", "stack"]
 
 
 def pytest_collection_modifyitems(items):
@@ -32,18 +38,38 @@ def chromium_flags():
     return list(FLAGS)
 
 
-@pytest.fixture(scope="session")
-def server():
-    with AppServer() as srv:
+def new_server(kind: str, tmp_path_factory):
+    """Not started yet. For the stack, stop() is an outage of every app instance while nginx
+    keeps serving what it kept, and start() again brings them back (bench/stack.py)."""
+    if kind == "run":
+        return AppServer()
+    return StackServer(tmp_path_factory.mktemp("stack") / "stack.log")
+
+
+def close(srv) -> None:
+    if isinstance(srv, StackServer):
+        srv.close()  # nginx too; raises if any process is left
+    else:
+        srv.stop()
+
+
+@pytest.fixture(scope="session", params=SERVED_BY)
+def server(request, tmp_path_factory):
+    srv = new_server(request.param, tmp_path_factory).start()
+    try:
         yield srv
+    finally:
+        close(srv)
 
 
-@pytest.fixture
-def own_server():
+@pytest.fixture(params=SERVED_BY)
+def own_server(request, tmp_path_factory):
     """A server of the test's own, to stop or redeploy."""
-    srv = AppServer()
-    yield srv
-    srv.stop()
+    srv = new_server(request.param, tmp_path_factory)
+    try:
+        yield srv
+    finally:
+        close(srv)
 
 
 @pytest.fixture(scope="session")
