@@ -769,13 +769,12 @@ SECTIONS: tuple[Section, ...] = (
     Section("schedule", _l("Schedule and how long it lasts"), (
         Question("how-often",
                  _l("How often will I need treatment at the start?"),
-                 _l("Spravato, weeks 1 to 4: usually twice a week. In one large study, IV "
-                    "ketamine was given twice a week for 3 weeks."),
-                 ("spravato-label", "elekt-d-2023")),
+                 # Spravato's schedule is the box at the top of this section (SCHEDULE).
+                 _l("In one large study, IV ketamine was given twice a week for 3 weeks."),
+                 ("elekt-d-2023",)),
         Question("after-first-weeks",
                  _l("What happens after the first weeks? How often will I keep coming?"),
-                 _l("Spravato, weeks 5 to 8: once a week. After that: once a week or every 2 "
-                    "weeks. For depression with thoughts of suicide, it is given twice a week "
+                 _l("For depression with thoughts of suicide, Spravato is given twice a week "
                     "for 4 weeks; longer use has not been studied."),
                  ("spravato-label",)),
         Question("how-long-total",

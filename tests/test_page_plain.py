@@ -106,6 +106,16 @@ def test_the_schedule_box_reads_weeks_1_to_4_weeks_5_to_8_after_that(app, client
     assert {sid for line in SCHEDULE.lines for sid in line.sources} == {"spravato-label"}
 
 
+def test_the_schedule_is_stated_once_the_questions_below_the_box_do_not_repeat_it(app):
+    # The box says when; the why-lines under it add only what the box does not (the
+    # translations follow the English sentences, so English is the one to check).
+    section, = (s for s in CATALOG.sections if s.id == SCHEDULE.section)
+    with app.test_request_context("/en/"):
+        why_lines = [str(q.why).lower() for q in section.questions]
+        spans = [str(line.when).lower().replace("–", " to ") for line in SCHEDULE.lines]
+    assert not [why for why in why_lines for span in spans if span in why]
+
+
 # Item 5: direct steps and an "If you feel worse" box.
 
 DIRECT = {
