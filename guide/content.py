@@ -405,7 +405,7 @@ INTRO: tuple[IntroPart, ...] = (
 KEY_POINTS: tuple[Paragraph, ...] = (
     Paragraph(_l("Spravato is esketamine as a nasal spray. In the US you use it only at a "
                  "certified clinic, while staff watch."), ("spravato-label", "spravato-rems")),
-    Paragraph(_l("IV ketamine is a drip into a vein. The FDA has not approved ketamine for "
+    Paragraph(_l("IV ketamine is a drip into a vein. In the US, it is not approved for "
                  "depression, so this use is called off-label."),
               ("andrade-2017", "fda-compounded-2023")),
     Paragraph(_l("After Spravato, staff watch you for at least 2 hours, and until they say you "
@@ -518,7 +518,7 @@ SECTIONS: tuple[Section, ...] = (
                  _l("With some liver disease, you may need to be watched for longer after a "
                     "dose. The label advises against Spravato if liver disease is severe. It "
                     "also warns that Spravato can slow your breathing."),
-                 ("spravato-label",), ("spravato",)),
+                 ("spravato-label",), ("spravato", "label")),
         Question("psychosis-bipolar",
                  _l("I have had psychosis, mania or bipolar disorder. Does that matter?"),
                  _l("If you have had psychosis, the label asks doctors to check carefully "
@@ -882,6 +882,9 @@ GLOSSARY: tuple[Term, ...] = (
             "certified clinic, while staff watch."), ("spravato-label", "spravato-rems")),
     Term("iv", _l("IV"),
          _l("Into a vein. IV ketamine is given as a drip into a vein."), ("andrade-2017",)),
+    Term("label", _l("The label"),
+         _l("The official information about a medicine, agreed with the medicines agency. It "
+            "says what the medicine is approved for, how it is given and its warnings.")),
 )
 
 # The words a printed question itself uses, by question. The PDF has no glossary: under the
@@ -903,7 +906,7 @@ CHANGES: tuple[object, ...] = (
     _l("Each sentence names its sources in one small line instead of numbers in the text. "
        "Background you do not need to pick questions is under “More detail”."),
     _l("The printed list explains IV, ECT, Spravato and off-label where they first appear. "
-       "IV and Spravato are new in the list of words to know."),
+       "IV, Spravato and the label are new in the list of words to know."),
 )
 
 
