@@ -884,12 +884,15 @@ GLOSSARY: tuple[Term, ...] = (
          _l("Into a vein. IV ketamine is given as a drip into a vein."), ("andrade-2017",)),
     Term("label", _l("The label"),
          _l("The official information about a medicine, agreed with the medicines agency. It "
-            "says what the medicine is approved for, how it is given and its warnings.")),
+            "says what the medicine is approved for, how it is given and its warnings."),
+         ("spravato-label",)),
 )
 
 # The words a printed question itself uses, by question. The PDF has no glossary: under the
 # first printed question that uses a word, it prints what the word means (``first_uses``).
 TERMS_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
+    "trd-meaning": ("trd",),
+    "psychosis-bipolar": ("psychosis",),
     "other-options": ("ect",),
     "which-form": ("iv", "spravato"),
     "approved-or-off-label": ("off-label",),

@@ -182,7 +182,7 @@ def test_the_printable_checklist_page_has_the_feel_worse_box(app, client, lang):
 
 # Item 4: terms explained where they stand.
 
-TERMS = ("iv", "ect", "spravato", "off-label")
+TERMS = ("trd", "psychosis", "iv", "ect", "spravato", "off-label")
 
 
 def _note(app, lang, tid):
@@ -245,7 +245,7 @@ def test_terms_in_questions_are_really_in_those_questions(app):
 
 def test_on_the_page_the_new_words_link_to_their_glossary_entry_once(app, client, lang):
     html = _page(client, lang)
-    for tid in ("iv", "spravato"):
+    for tid in ("iv", "spravato", "label"):
         assert html.count(f'<a class="term" href="#word-{tid}">') == 1, tid
         assert f'<dfn id="word-{tid}">{_in(app, lang, CATALOG.term(tid).word)}</dfn>' in html
         term = CATALOG.term(tid)
