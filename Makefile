@@ -34,7 +34,9 @@ stack: setup
 system-deps:
 	scripts/system-deps.sh
 
+# compile first: after a pull that changed a .po, the .mo left from before is older.
 test: setup system-deps
+	$(BIN)/flask translate compile
 	$(BIN)/flask translate check
 	$(BIN)/pytest $(PYTEST_ARGS)
 

@@ -295,6 +295,7 @@ def _checklist_context(choices: Choices, *, for_pdf: bool) -> dict:
         visit_lines=_visit_lines(),
         term_notes=term_notes([*top, *(q for _s, qs in sections for q in qs)]),
         figures_for=figures.printed_in_section,
+        column_split=pdf.column_split,
         top_questions=top,
         sections=[(s, qs) for s, qs in sections if qs],
         own_questions=choices.own,

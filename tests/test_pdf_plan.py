@@ -91,7 +91,7 @@ def test_the_printed_checklist_page_has_the_numbered_steps(client, lang, texts):
     box = re.search(r'<section class="how-to".*?</section>', unescape(html), re.S)
     assert box, "the how-to box"
     assert box.group().count("<li>") == 1 + len(HOW_TO_STEPS)
-    assert "<ol>" in box.group()
+    assert "<ol" in box.group()
     for step in (HOW_TO_FIRST_STEP["chosen"], *(s.text for s in HOW_TO_STEPS)):
         assert texts(step) in box.group()
 
@@ -123,6 +123,14 @@ def test_page_1_has_lines_for_the_visit_the_clinic_phones_and_the_ride_home(
     first = (whole if kind == "whole" else chosen)(client, read_pdf, lang).pages[0]
     for label in VISIT_LINES:
         assert on(first, texts(label), lang), label
+
+
+def test_each_visit_label_leaves_room_to_write_beside_it(lang, texts):
+    # Two lines share a row of page 1, and a label never wraps (its line would go out of
+    # line with the others): half a row holds about 45 characters at 11 pt bold, and the
+    # line to write on needs at least a fifth of it.
+    for label in VISIT_LINES:
+        assert len(texts(label)) <= 36, (texts(label), "too long to leave room to write")
 
 
 def test_the_treatment_day_strip_is_in_the_whole_guide_pdf(client, read_pdf, lang, texts):
@@ -172,8 +180,13 @@ def test_a_section_cut_by_a_page_break_repeats_its_heading_with_continued(
 
     continued = []
     for title, questions in sections:
-        heading_page = next(i for i, page in enumerate(pdf.pages) if on(page, title, lang))
+        # A heading keeps with its first question. Arabic is matched word by word, so a
+        # title's words alone may turn up on an earlier page.
+        heading_page = next(i for i, page in enumerate(pdf.pages) if on(page, title, lang)
+                            and (not questions or on(page, questions[0], lang)))
         pages = {i for q in questions for i, page in enumerate(pdf.pages) if on(page, q, lang)}
+        if BY_TAG[lang].direction == "rtl":  # the same: a short question's words alone
+            pages = {i for i in pages if i >= heading_page}
         for page in sorted(pages - {heading_page}):
             assert page > heading_page, (title, page)
             assert on(pdf.pages[page], header(title), lang), (title, page)
