@@ -3,16 +3,19 @@ the lines to fill in for the visit, the treatment day in pictures, headings repe
 page break, and type large enough to read. Every PDF is read back, in every language."""
 from __future__ import annotations
 
+import io
 import re
 from html import unescape
 
 import pytest
 from flask_babel import gettext
+from pypdf import PdfReader
 
 from guide.content import (CATALOG, HOW_TO_FIRST_STEP, HOW_TO_STEPS, KEY_POINTS, NOT_ADVICE,
                            PAPER_PURPOSE)
 from guide.figures import TREATMENT_DAY
-from guide.locales import BY_TAG
+from guide.locales import BY_TAG, LOCALES
+from guide.pdf import column_split
 from pdftext import fold
 
 VISIT_LINES = ("Date of visit:", "Doctor or clinician:", "Clinic phone:", "After-hours phone:",
@@ -76,6 +79,29 @@ def test_how_to_use_this_list_is_a_numbered_box_on_page_1(client, read_pdf, lang
         assert on(first, step, lang), step
     other = texts(HOW_TO_FIRST_STEP["chosen" if kind == "whole" else "whole"])
     assert not on(pdf.text, other, lang), other
+
+
+# Arabic's markers come out of the text layer in visual order, mixed with the steps' own
+# digits; the layout is the same code.
+@pytest.mark.parametrize("tag", [loc.tag for loc in LOCALES if loc.direction == "ltr"])
+def test_the_steps_are_numbered_1_to_5_down_the_first_column_then_the_second(client, tag):
+    # Two lists side by side in the PDF (pdf.column_split): the second goes on counting.
+    response = client.get(f"/{tag}/checklist.pdf?paper=a4")
+    first = PdfReader(io.BytesIO(response.data)).pages[0].extract_text()
+    steps = len(HOW_TO_STEPS) + 1
+    markers = re.findall(r"(?<![\d.])(\d)\.(?!\d)", first)
+    assert markers[:steps] == [str(n) for n in range(1, steps + 1)]
+
+
+@pytest.mark.parametrize("items, first_column", [
+    (["short", "short", "a longer step " * 6], 2),
+    (["a longer step " * 6, "short", "short"], 1),
+    (["one line"] * 5, 2),  # 2 + 3: the taller column as short as can be, the first shorter
+    (["一二三四五六七八九十" * 3, "短", "短"], 1),  # a Chinese character is two wide
+    (["only one"], 1),
+])
+def test_a_list_is_cut_where_its_two_columns_come_out_even(items, first_column):
+    assert column_split(items) == first_column
 
 
 def test_the_how_to_steps_cover_what_the_review_asks_for():
