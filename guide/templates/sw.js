@@ -44,12 +44,30 @@ function companions(lang) {
   return ["/" + lang + "/checklist.pdf", "/" + lang + "/visit"];
 }
 
-// The page asks the waiting worker to take over once the person agrees to update.
+// The page asks the waiting worker to take over once the person agrees to update. It also
+// names the static files it loaded before the worker existed (a font for the language
+// names, say), which no fetch event saw: keep those too, or the next visit asks for them.
+const MOST_KEPT = 40;
 self.addEventListener("message", (event) => {
   if (event.data === "skipWaiting") {
     self.skipWaiting();
+  } else if (event.data && Array.isArray(event.data.loaded)) {
+    event.waitUntil(keepLoaded(event.data.loaded.slice(0, MOST_KEPT)));
   }
 });
+
+async function keepLoaded(urls) {
+  for (const raw of urls) {
+    const url = new URL(String(raw), self.location.origin);
+    if (url.origin !== self.location.origin || !url.pathname.startsWith(CONFIG.staticPrefix)) {
+      continue;
+    }
+    const path = url.pathname + url.search;
+    if (!(await caches.match(path, { ignoreVary: true }))) {
+      await refresh(path);
+    }
+  }
+}
 
 function languageOf(url) {
   const first = url.pathname.split("/")[1];

@@ -33,6 +33,26 @@
     }).catch(function () {
       // No worker (private mode, old browser): the guide works online as before.
     });
+    // What this page loaded before the worker controlled it, for the worker to keep.
+    navigator.serviceWorker.ready.then(function (registration) {
+      var tell = function () {
+        if (!registration.active || !window.performance || !performance.getEntriesByType) {
+          return;
+        }
+        var loaded = performance.getEntriesByType("resource").map(function (entry) {
+          return entry.name;
+        }).filter(function (name) {
+          return name.indexOf(window.location.origin + "/") === 0;  // the worker picks
+        });
+        registration.active.postMessage({ loaded: loaded });
+      };
+      // Fonts come when text needs them: wait for them, and for the page to be done.
+      if (document.fonts && document.fonts.ready) {
+        document.fonts.ready.then(tell);
+      } else {
+        tell();
+      }
+    });
     navigator.serviceWorker.addEventListener("controllerchange", function () {
       if (updateRequested) {
         updateRequested = false;
