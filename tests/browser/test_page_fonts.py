@@ -1,0 +1,34 @@
+"""Every script on the page is drawn by a font that has it, bold too, on a machine whose only
+fonts are Debian's DejaVu (no Chinese): the guide's own faces (static/css/guide.css) fill in."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+CHINESE = re.compile("[\u3400-\u9fff]")
+
+
+def drawn_by(page, selector: str) -> list[dict]:
+    """The fonts Chromium used for the text of the first element ``selector`` finds."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    return cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+
+
+@pytest.mark.parametrize("selector", ["h1", "#key-points h2", "#key-points li", "legend"])
+def test_chinese_text_regular_and_bold_is_drawn_by_a_chinese_font(context, server, selector):
+    page = context.new_page()
+    page.goto(server.url + "/zh-Hans/")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    text = page.locator(selector).first.inner_text()
+    chinese = len(CHINESE.findall(text))
+    assert chinese, text
+    fonts = drawn_by(page, selector)
+    cjk = sum(f["glyphCount"] for f in fonts if "CJK" in f["familyName"] or f["isCustomFont"])
+    assert cjk >= chinese, (selector, fonts)
+    assert not any(f["familyName"].startswith("DejaVu") and f["glyphCount"] > len(text) - chinese
+                   for f in fonts), fonts
