@@ -21,8 +21,8 @@ THEME_COLOR = "#1a4f7a"
 BACKGROUND_COLOR = "#fbfaf7"
 
 # The app shell: what every page needs, fetched once at install.
-SHELL = ("css/guide.css", "css/checklist.css", "js/pdf.js", "js/guide.js", "js/visit.js",
-         "js/checklist.js",
+SHELL = ("css/guide.css", "css/checklist.css", "css/checklist-web.css",
+         "js/pdf.js", "js/guide.js", "js/visit.js", "js/checklist.js",
          "icons/icon.svg", "icons/icon-192.png", "icons/icon-512.png",
          "icons/icon-maskable-512.png", "icons/apple-touch-icon.png")
 

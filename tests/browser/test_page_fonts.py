@@ -32,3 +32,17 @@ def test_chinese_text_regular_and_bold_is_drawn_by_a_chinese_font(context, serve
     assert cjk >= chinese, (selector, fonts)
     assert not any(f["familyName"].startswith("DejaVu") and f["glyphCount"] > len(text) - chinese
                    for f in fonts), fonts
+
+
+@pytest.mark.parametrize("selector", ["h1", "h2", ".question .text"])
+def test_the_printable_checklist_page_draws_chinese_with_a_chinese_font(context, server,
+                                                                         selector):
+    page = context.new_page()
+    page.goto(server.url + "/zh-Hans/checklist?q=cost&q=driving")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    text = page.locator(selector).first.inner_text()
+    chinese = len(CHINESE.findall(text))
+    assert chinese, text
+    fonts = drawn_by(page, selector)
+    cjk = sum(f["glyphCount"] for f in fonts if "CJK" in f["familyName"] or f["isCustomFont"])
+    assert cjk >= chinese, (selector, fonts)
