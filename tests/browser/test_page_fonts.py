@@ -19,10 +19,10 @@ def drawn_by(page, selector: str) -> list[dict]:
     return cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
 
 
-@pytest.mark.parametrize("selector", ["h1", "#key-points h2", "#key-points li", "legend"])
-def test_chinese_text_regular_and_bold_is_drawn_by_a_chinese_font(context, server, selector):
-    page = context.new_page()
-    page.goto(server.url + "/zh-Hans/")
+def chinese_drawn_by_a_chinese_font(page, url: str, selector: str) -> tuple[str, list, int]:
+    """Opens ``url``; the text of ``selector``, the fonts that drew it, and how many of its
+    characters are Chinese (each of them drawn by a Chinese font)."""
+    page.goto(url)
     page.evaluate("document.fonts.ready.then(() => true)")
     text = page.locator(selector).first.inner_text()
     chinese = len(CHINESE.findall(text))
@@ -30,6 +30,13 @@ def test_chinese_text_regular_and_bold_is_drawn_by_a_chinese_font(context, serve
     fonts = drawn_by(page, selector)
     cjk = sum(f["glyphCount"] for f in fonts if "CJK" in f["familyName"] or f["isCustomFont"])
     assert cjk >= chinese, (selector, fonts)
+    return text, fonts, chinese
+
+
+@pytest.mark.parametrize("selector", ["h1", "#key-points h2", "#key-points li", "legend"])
+def test_chinese_text_regular_and_bold_is_drawn_by_a_chinese_font(context, server, selector):
+    text, fonts, chinese = chinese_drawn_by_a_chinese_font(
+        context.new_page(), server.url + "/zh-Hans/", selector)
     assert not any(f["familyName"].startswith("DejaVu") and f["glyphCount"] > len(text) - chinese
                    for f in fonts), fonts
 
@@ -37,12 +44,5 @@ def test_chinese_text_regular_and_bold_is_drawn_by_a_chinese_font(context, serve
 @pytest.mark.parametrize("selector", ["h1", "h2", ".question .text"])
 def test_the_printable_checklist_page_draws_chinese_with_a_chinese_font(context, server,
                                                                          selector):
-    page = context.new_page()
-    page.goto(server.url + "/zh-Hans/checklist?q=cost&q=driving")
-    page.evaluate("document.fonts.ready.then(() => true)")
-    text = page.locator(selector).first.inner_text()
-    chinese = len(CHINESE.findall(text))
-    assert chinese, text
-    fonts = drawn_by(page, selector)
-    cjk = sum(f["glyphCount"] for f in fonts if "CJK" in f["familyName"] or f["isCustomFont"])
-    assert cjk >= chinese, (selector, fonts)
+    chinese_drawn_by_a_chinese_font(
+        context.new_page(), server.url + "/zh-Hans/checklist?q=cost&q=driving", selector)
